@@ -1,0 +1,24 @@
+/**
+ * svc-gen/runtime: what every service-to-service call goes through.
+ * Nothing here imports the generator or its dependencies.
+ */
+export { configure, getService, closeAll, knownServices } from './registry.js';
+export { Service } from './service.js';
+export {
+  runWithContext,
+  getContext,
+  contextMiddleware,
+  fastifyContextPlugin,
+  contextFromHeaders,
+  serializeUser,
+  parseUser,
+  ANONYMOUS_USER,
+} from './context.js';
+export type { RequestContext, RequestUser } from './context.js';
+export { APIException, ResponseTimeoutError, GlobalErrorCodes } from './errors.js';
+export type { ErrorCode, GlobalErrorName, APIExceptionInit } from './errors.js';
+export type { Settings, ServiceOverride, RetryBudget } from './settings.js';
+export { urlEnvName } from './settings.js';
+export { compose } from './pipeline.js';
+export type { Step, Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
+export type * from './types.js';

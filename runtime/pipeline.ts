@@ -1,0 +1,48 @@
+/**
+ * A call is a plain request object passed through a chain of steps to the transport.
+ * Each step is curried like undici's interceptors: `(next) => (request) => response`.
+ * Request/Response objects of the fetch API stay off this path: they cost most of fetch's time.
+ */
+import type { HttpMethod } from './types.js';
+
+export interface OutgoingRequest {
+  readonly service: string;
+  readonly method: HttpMethod;
+  /** Full URL, for errors and logs. */
+  readonly url: string;
+  /** `scheme://host:port` the pool connects to. */
+  readonly origin: string;
+  /** Path and query, sent on the request line. */
+  readonly path: string;
+  /** Lower-case names. Steps add to it; the transport sends it as is. */
+  headers: Record<string, string>;
+  readonly body: string | Uint8Array | null;
+  /** Throw on any status >= 400 (else only 3xx, 429 and 5xx throw). */
+  readonly propagateError: boolean;
+  /** Extra attempts allowed for this call; 0 when the method may not be retried. */
+  readonly maxRetries: number;
+  /** Total time for the call in ms, across attempts. */
+  readonly timeoutMs: number;
+  /** The caller's signal; the timeout step replaces it with one that also fires at the deadline. */
+  signal: AbortSignal | undefined;
+  /** Absolute time (epoch ms) the call must end by; set by the timeout step. */
+  deadline: number;
+  /** Attempts sent so far; counted by the transport. */
+  attempts: number;
+  /** Operation name for errors and telemetry (generated calls), else '`METHOD endpoint`'. */
+  readonly operation: string;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
+
+export type Fetch = (request: OutgoingRequest) => Promise<RawResponse>;
+export type Step = (next: Fetch) => Fetch;
+
+/** `compose(a, b, c)(transport)` runs a → b → c → transport: the first step is the outermost. */
+export function compose(...steps: Step[]): (transport: Fetch) => Fetch {
+  return (transport) => steps.reduceRight<Fetch>((next, step) => step(next), transport);
+}

@@ -1,0 +1,161 @@
+/**
+ * A reachable service: Insanic's `Service` object. `httpDispatch` is the hand-written entry,
+ * `call` the one generated clients use; both build one plain request and send it through the
+ * service's pipeline (errors → timeout → headers → retry → transport), composed once.
+ */
+import { type EncodedBody, decodeBody, encodeBody, encodeMultipart } from './body.js';
+import { APIException, errorCode, invalidUsage } from './errors.js';
+import { ServiceTokens } from './jwt.js';
+import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
+import type { ResolvedSettings, ServiceOverride } from './settings.js';
+import { mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { injectHeaders, normalizeHeaders } from './steps/headers.js';
+import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
+import { timeout } from './steps/timeout.js';
+import { Transport } from './transport.js';
+import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
+import { checkEndpoint, fillPath, invalidUrl, queryString } from './url.js';
+
+const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+interface SendInput {
+  method: string;
+  /** A path, or a function that builds one (so path-parameter errors surface as this call's error). */
+  path: string | (() => string);
+  query: Record<string, unknown> | undefined;
+  headers: Record<string, unknown> | undefined;
+  body: EncodedBody | Promise<EncodedBody>;
+  options: CallOptions;
+  idempotent: boolean;
+  responseType: ResponseType;
+  operation: string;
+}
+
+/** `http://host:port` and the path prefix of a base URL. */
+function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
+    return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+  } catch (error) {
+    return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
+  }
+}
+
+export class Service {
+  readonly name: string;
+  /** Where calls go: from `services[name].url`, `SVC_GEN_<NAME>_URL`, or the global template. */
+  readonly baseUrl: string;
+  /** Tokens left in this service's retry budget. */
+  readonly retryBudget: RetryBudgetBucket;
+  readonly #settings: ResolvedSettings;
+  readonly #override: ServiceOverride;
+  readonly #base: { origin: string; prefix: string } | APIException;
+  readonly #transport: Transport | undefined;
+  readonly #fetch: Fetch;
+
+  constructor(name: string, settings: ResolvedSettings) {
+    this.name = name;
+    this.#settings = settings;
+    this.#override = settings.services[name] ?? {};
+    const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
+    this.baseUrl = this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`;
+    this.#base = splitBaseUrl(this.baseUrl);
+    this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
+    const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
+    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax);
+    const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
+    this.#fetch = compose(mapErrors, timeout, injectHeaders(settings, tokens), retry(settings, this.retryBudget))(transport);
+  }
+
+  /** Insanic's `http_dispatch`: send `method endpoint`, return the parsed body (or `[body, status]`). */
+  httpDispatch(method: string, endpoint: string, options: DispatchOptions = {}): Promise<unknown> {
+    const { queryParams, payload, files } = options;
+    const body = files ? encodeMultipart(payload, files) : encodeBody('json', payload);
+    return this.#send({ method, path: endpoint, query: queryParams, headers: options.headers, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
+  }
+
+  /** The entry of generated clients: one described operation with its typed parts. */
+  call(op: OperationSpec, params: OperationParams | undefined, options: CallOptions = {}): Promise<unknown> {
+    const p = params ?? {};
+    const bodyType = op.bodyType ?? 'json';
+    let body: EncodedBody | Promise<EncodedBody>;
+    try {
+      body = bodyType === 'multipart' || p.files ? encodeMultipart(p.body, p.files) : encodeBody(bodyType, p.body);
+    } catch (error) {
+      body = Promise.reject(error);
+    }
+    return this.#send({
+      method: op.method,
+      path: () => fillPath(op.path, p.path),
+      query: p.query,
+      headers: p.headers,
+      body,
+      options,
+      idempotent: op.idempotent === true,
+      responseType: op.responseType ?? 'auto',
+      operation: op.operationId,
+    });
+  }
+
+  async #send(input: SendInput): Promise<unknown> {
+    const method = String(input.method).toUpperCase();
+    const { options } = input;
+    let request: OutgoingRequest | undefined;
+    try {
+      if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(input.method)}.`);
+      if (this.#base instanceof APIException) throw this.#base;
+      const rawPath = typeof input.path === 'function' ? input.path() : input.path;
+      const path = `${this.#base.prefix}${checkEndpoint(rawPath)}${queryString(input.query)}`;
+      const headers = normalizeHeaders(this.#override.headers, input.headers, options.headers);
+      const encoded = await input.body;
+      if (encoded.contentType && !('content-type' in headers)) headers['content-type'] = encoded.contentType;
+      request = {
+        service: this.name,
+        method: method as HttpMethod,
+        url: `${this.#base.origin}${path}`,
+        origin: this.#base.origin,
+        path,
+        headers,
+        body: encoded.body,
+        propagateError: options.propagateError === true,
+        maxRetries: allowedRetries(
+          { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
+          this.#settings,
+        ),
+        timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
+        signal: options.signal,
+        deadline: 0,
+        attempts: 0,
+        operation: input.operation,
+      };
+      const response = await this.#fetch(request);
+      let data: unknown;
+      try {
+        data = decodeBody(response, input.responseType);
+      } catch (error) {
+        if (response.status < 300) throw payloadError(error);
+        data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
+      }
+      return options.includeStatusCode ? [data, response.status] : data;
+    } catch (error) {
+      throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
+    }
+  }
+
+  /** Close this service's pool (in-flight calls get a short grace period). */
+  close(): Promise<void> {
+    return this.#transport?.close() ?? Promise.resolve();
+  }
+}
+
+/** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */
+function payloadError(cause: unknown): APIException {
+  return new APIException({
+    statusCode: 502,
+    errorCode: errorCode('client_payload_error'),
+    message: 'Invalid response body',
+    description: `The response claims JSON but does not parse: ${(cause as Error).message}`,
+    cause,
+  });
+}

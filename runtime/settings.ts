@@ -1,0 +1,129 @@
+/**
+ * Settings of the runtime: Insanic's names, camelCased. All defaults live here; `resolveSettings`
+ * turns what the user gave (plus the environment) into one fully resolved object, so nothing
+ * downstream checks for `undefined`.
+ */
+
+/** Per-service overrides. */
+export interface ServiceOverride {
+  /** Full base URL, may carry a path prefix (`http://10.0.0.5:9000/api`). Beaten by `SVC_GEN_<NAME>_URL`. */
+  url?: string;
+  /** Total time per call in ms. */
+  timeout?: number;
+  /** Extra attempts after the first (explicit: also enables retries of PUT/DELETE/OPTIONS). */
+  retryCount?: number;
+  /** Headers sent with every call to this service (cannot override injected ones). */
+  headers?: Record<string, string>;
+}
+
+export interface RetryBudget {
+  /** Tokens the bucket starts with and never exceeds; each retry spends one. @default 10 */
+  maxTokens: number;
+  /** Tokens each successful call deposits. @default 0.1 */
+  tokenRatio: number;
+}
+
+export interface Settings {
+  /** This service's own name: sent in the service header and as the JWT `source`. @default '' */
+  serviceName?: string;
+  /** @default [] */
+  serviceConnections?: readonly string[];
+  /** @default [] */
+  requiredServiceConnections?: readonly string[];
+  /** @default 'http' */
+  serviceGlobalSchema?: string;
+  /** `{}` or `{service}` is replaced by the service name. @default '{}' */
+  serviceGlobalHostTemplate?: string;
+  /** @default 8000 */
+  serviceGlobalPort?: number;
+  /** @default {} */
+  services?: Record<string, ServiceOverride>;
+  /** @default 5000 (ms) */
+  serviceTimeoutTotal?: number;
+  /** @default 2 */
+  serviceConnectionDefaultRetryCount?: number;
+  /** @default 4 */
+  serviceConnectionMaxRetryCount?: number;
+  /** @default 50 */
+  retryBackoffBaseMs?: number;
+  /** @default 1000 */
+  retryBackoffMaxMs?: number;
+  /** @default 2000 */
+  retryAfterMaxMs?: number;
+  /** @default { maxTokens: 10, tokenRatio: 0.1 } */
+  retryBudget?: Partial<RetryBudget>;
+  /** Connections per service pool. @default 100 */
+  serviceConnectorMax?: number;
+  /** @default 'x-insanic-request-id' */
+  requestIdHeaderField?: string;
+  /** @default 'x-insanic-request-user' */
+  internalRequestUserHeader?: string;
+  /** @default 'x-insanic-request-service' */
+  internalRequestServiceHeader?: string;
+  /** HS256 secret of the service identity token; no `authorization` header when unset. */
+  serviceTokenKey?: string;
+  /** @default 'MSA' */
+  jwtServiceAuthHeaderPrefix?: string;
+}
+
+export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services'>> & {
+  serviceTokenKey: string | undefined;
+  retryBudget: RetryBudget;
+  services: Record<string, ServiceOverride>;
+};
+
+const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget'> = {
+  serviceName: '',
+  serviceConnections: [],
+  requiredServiceConnections: [],
+  serviceGlobalSchema: 'http',
+  serviceGlobalHostTemplate: '{}',
+  serviceGlobalPort: 8000,
+  serviceTimeoutTotal: 5000,
+  serviceConnectionDefaultRetryCount: 2,
+  serviceConnectionMaxRetryCount: 4,
+  retryBackoffBaseMs: 50,
+  retryBackoffMaxMs: 1000,
+  retryAfterMaxMs: 2000,
+  serviceConnectorMax: 100,
+  requestIdHeaderField: 'x-insanic-request-id',
+  internalRequestUserHeader: 'x-insanic-request-user',
+  internalRequestServiceHeader: 'x-insanic-request-service',
+  serviceTokenKey: undefined,
+  jwtServiceAuthHeaderPrefix: 'MSA',
+};
+
+/** The environment variable that overrides a service's URL: `SVC_GEN_ORDER_HISTORY_URL`. */
+export function urlEnvName(service: string): string {
+  return `SVC_GEN_${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** Defaults, then the given settings, then environment overrides (deployments win over code). */
+export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  const resolved: ResolvedSettings = {
+    ...DEFAULTS,
+    ...defined,
+    retryBudget: { maxTokens: 10, tokenRatio: 0.1, ...settings.retryBudget },
+    services: { ...settings.services },
+  };
+  for (const name of [...resolved.serviceConnections, ...resolved.requiredServiceConnections]) {
+    const url = env[urlEnvName(name)];
+    if (url) resolved.services[name] = { ...resolved.services[name], url };
+  }
+  return resolved;
+}
+
+let current: ResolvedSettings | undefined;
+
+/** The settings of the last `configure()` (defaults plus environment when never configured). */
+export function currentSettings(): ResolvedSettings {
+  current ??= resolveSettings({});
+  return current;
+}
+
+/** Replace the current settings; called by `configure()` only. */
+export function replaceSettings(settings: Settings): ResolvedSettings {
+  current = resolveSettings(settings);
+  return current;
+}

@@ -1,0 +1,129 @@
+/**
+ * Error mapping, the outermost step: every failure leaves the pipeline as an `APIException`
+ * carrying where the call went and how many attempts it made.
+ */
+import { decodeBody } from '../body.js';
+import { APIException, type CallSite, type ErrorCode, errorCode } from '../errors.js';
+import type { RawResponse, Step } from '../pipeline.js';
+
+/** Socket-level codes that mean the service is not reachable (503 `service_unavailable`). */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const DESCRIPTION_LIMIT = 1024;
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * A failure of the network or of the peer's HTTP, as opposed to a bug or an abort:
+ * errno codes, undici's socket/parser errors. These are the errors a retry may fix.
+ */
+export function isTransportError(error: unknown): boolean {
+  const code = codeOf(error);
+  if (!code) return false;
+  if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG' || code === 'ABORT_ERR') return false;
+  return code.startsWith('UND_ERR_') || code.startsWith('HPE_') || /^E[A-Z]+$/.test(code);
+}
+
+function transportException(error: unknown): APIException {
+  const code = codeOf(error) ?? '';
+  const causeCode = codeOf((error as { cause?: unknown }).cause) ?? '';
+  const unavailable = UNAVAILABLE.has(code) || UNAVAILABLE.has(causeCode);
+  const name = unavailable ? 'service_unavailable' : 'transport_error';
+  return new APIException({
+    statusCode: 503,
+    errorCode: errorCode(name),
+    message: unavailable ? 'Service unavailable' : 'Transport error',
+    description: `${code}${causeCode ? ` (${causeCode})` : ''}: ${(error as Error).message}`,
+    cause: error,
+  });
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  const code = value as ErrorCode | null;
+  return typeof code === 'object' && code !== null && typeof code.name === 'string' && typeof code.value === 'number';
+}
+
+/** Fields of an error response: Insanic's shape, RFC 9457 problem+json, or the raw text. */
+function describeBody(body: unknown): { message?: string; description?: string; errorCode?: ErrorCode } {
+  if (typeof body === 'object' && body !== null) {
+    const b = body as Record<string, unknown>;
+    if (typeof b.message === 'string' && isErrorCode(b.error_code)) {
+      return { message: b.message, description: typeof b.description === 'string' ? b.description : b.message, errorCode: b.error_code };
+    }
+    if (typeof b.title === 'string' || typeof b.detail === 'string') {
+      return { ...(typeof b.title === 'string' && { message: b.title }), ...(typeof b.detail === 'string' && { description: b.detail }) };
+    }
+    return { description: JSON.stringify(body).slice(0, DESCRIPTION_LIMIT) };
+  }
+  return typeof body === 'string' && body ? { description: body.slice(0, DESCRIPTION_LIMIT) } : {};
+}
+
+/** The exception for a response that must not be returned (3xx always; 429/5xx always; 4xx when propagating). */
+export function responseException(response: RawResponse): APIException {
+  let body: unknown;
+  try {
+    body = decodeBody(response);
+  } catch {
+    body = new TextDecoder().decode(response.body); // an error body that claims JSON but is not: keep its text
+  }
+  const status = response.status;
+  if (status >= 300 && status < 400) {
+    const location = response.headers.location;
+    return new APIException({
+      statusCode: status,
+      errorCode: errorCode('redirect_not_followed'),
+      message: 'Redirect not followed',
+      description: `The service answered ${status}${location ? ` to ${String(location).slice(0, 200)}` : ''}; service calls never follow redirects.`,
+      body,
+    });
+  }
+  const fields = describeBody(body);
+  const message = fields.message ?? `HTTP ${status}`;
+  return new APIException({
+    statusCode: status,
+    errorCode: fields.errorCode ?? errorCode('unknown_error'),
+    message,
+    description: fields.description ?? message,
+    body,
+  });
+}
+
+/** Any thrown value → APIException (unknown errors become 500 `unknown_error`, with the cause kept). */
+export function toAPIException(error: unknown): APIException {
+  if (error instanceof APIException) return error;
+  if (isTransportError(error)) return transportException(error);
+  return new APIException({
+    statusCode: 500,
+    errorCode: errorCode('unknown_error'),
+    message: 'Unknown error',
+    description: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}
+
+/** Fill in where the call went, unless an inner step already did. */
+export function withSite(exception: APIException, site: Required<CallSite>): APIException {
+  exception.service ||= site.service;
+  exception.method ||= site.method;
+  exception.url ||= site.url;
+  exception.attempts ||= site.attempts;
+  return exception;
+}
+
+/** Should this status be thrown rather than returned? */
+export function mustThrow(status: number, propagateError: boolean): boolean {
+  return (status >= 300 && status < 400) || status >= 500 || status === 429 || (propagateError && status >= 400);
+}
+
+export const mapErrors: Step = (next) => async (request) => {
+  let response: RawResponse;
+  try {
+    response = await next(request);
+  } catch (error) {
+    throw withSite(toAPIException(error), request);
+  }
+  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response), request);
+  return response;
+};

@@ -1,0 +1,75 @@
+/**
+ * Header injection: date, request id, end user, calling service, identity token and trace
+ * parent, taken from the current request context. Caller headers go first, so they can never
+ * override what is injected. Invalid header text is refused before any byte is sent.
+ */
+import { randomUUID } from 'node:crypto';
+import { ANONYMOUS_USER, getContext, serializeUser } from '../context.js';
+import { invalidUsage } from '../errors.js';
+import type { ServiceTokens } from '../jwt.js';
+import type { Step } from '../pipeline.js';
+import type { ResolvedSettings } from '../settings.js';
+
+/** RFC 9110 token characters: what a header name may contain. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
+
+/** Validate caller headers and return them with lower-case names. */
+export function normalizeHeaders(...sources: (Record<string, unknown> | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) {
+    if (!source) continue;
+    for (const [name, raw] of Object.entries(source)) {
+      if (raw === undefined || raw === null) continue;
+      const value = String(raw);
+      if (!TOKEN.test(name)) throw invalidUsage(`Header name ${JSON.stringify(name)} is not a valid HTTP token.`);
+      if (FORBIDDEN_IN_VALUE.test(value)) throw invalidUsage(`Header ${name} contains CR, LF or NUL.`);
+      out[name.toLowerCase()] = value;
+    }
+  }
+  return out;
+}
+
+let dateSecond = 0;
+let dateValue = '';
+/** The `date` header, formatted once per second. */
+function httpDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateValue = new Date(now).toUTCString();
+  }
+  return dateValue;
+}
+
+/** Inject the context and identity headers into every request to `target`. */
+export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens | undefined): Step {
+  const requestIdName = settings.requestIdHeaderField.toLowerCase();
+  const userName = settings.internalRequestUserHeader.toLowerCase();
+  const serviceName = settings.internalRequestServiceHeader.toLowerCase();
+  const prefix = settings.jwtServiceAuthHeaderPrefix;
+  return (next) => (request) => {
+    const context = getContext();
+    const headers = request.headers;
+    headers.date = httpDate();
+    headers[requestIdName] = context?.requestId ?? randomUUID();
+    headers[userName] = serializeUser(context?.user ?? ANONYMOUS_USER);
+    headers[serviceName] = settings.serviceName;
+    if (context?.traceparent) headers.traceparent = context.traceparent;
+    else delete headers.traceparent;
+    if (!tokens) {
+      delete headers.authorization;
+      return next(request);
+    }
+    const token = tokens.tokenFor(request.service);
+    if (typeof token === 'string') {
+      headers.authorization = `${prefix} ${token}`;
+      return next(request);
+    }
+    return token.then((signed) => {
+      headers.authorization = `${prefix} ${signed}`;
+      return next(request);
+    });
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Total time per call, across attempts and backoffs, shortened by the context's deadline.
+ * On expiry the in-flight request is aborted (the server sees its socket close). A caller's
+ * signal is linked in, so its abort also stops the call and any pending retry at once.
+ */
+import { getContext } from '../context.js';
+import { APIException, ResponseTimeoutError, errorCode } from '../errors.js';
+import type { Step } from '../pipeline.js';
+
+/** The caller's signal fired (499, `request_cancelled`): not a timeout, never retried. */
+export function cancelled(cause: unknown): APIException {
+  return new APIException({
+    statusCode: 499,
+    errorCode: errorCode('request_cancelled'),
+    message: 'Request cancelled',
+    description: 'The caller aborted the call.',
+    cause,
+  });
+}
+
+export const timeout: Step = (next) => async (request) => {
+  const callerSignal = request.signal;
+  if (callerSignal?.aborted) throw cancelled(callerSignal.reason);
+  const start = Date.now();
+  const contextDeadline = getContext()?.deadline ?? Number.POSITIVE_INFINITY;
+  request.deadline = Math.min(start + request.timeoutMs, contextDeadline);
+  const budget = request.deadline - start;
+  if (budget <= 0) {
+    throw new ResponseTimeoutError({ timeoutMs: 0, description: 'The request deadline had passed before the call was sent.' });
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`svc-gen: no complete response within ${budget} ms`));
+  }, budget);
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  request.signal = controller.signal;
+  try {
+    return await next(request);
+  } catch (error) {
+    if (timedOut) throw new ResponseTimeoutError({ timeoutMs: budget, cause: error });
+    if (callerSignal?.aborted) throw cancelled(error);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
+  }
+};
