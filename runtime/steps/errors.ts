@@ -20,6 +20,7 @@ function codeOf(error: unknown): string | undefined {
  * errno codes, undici's socket/parser errors. These are the errors a retry may fix.
  */
 export function isTransportError(error: unknown): boolean {
+  if ((error as Error | null)?.name === 'HTTPParserError') return true; // undici leaves its code unset at times
   const code = codeOf(error);
   if (!code) return false;
   if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG' || code === 'ABORT_ERR') return false;
@@ -27,7 +28,7 @@ export function isTransportError(error: unknown): boolean {
 }
 
 function transportException(error: unknown): APIException {
-  const code = codeOf(error) ?? '';
+  const code = codeOf(error) ?? (error as Error).name;
   const causeCode = codeOf((error as { cause?: unknown }).cause) ?? '';
   const unavailable = UNAVAILABLE.has(code) || UNAVAILABLE.has(causeCode);
   const name = unavailable ? 'service_unavailable' : 'transport_error';

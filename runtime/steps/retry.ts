@@ -64,8 +64,10 @@ export function allowedRetries(input: RetryPolicyInput, settings: ResolvedSettin
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   if (!text) return undefined;
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
-  const date = Date.parse(text);
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) return undefined; // IMF-fixdate only
+  const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -75,6 +77,9 @@ export function backoffMs(retry: number, settings: ResolvedSettings, random = Ma
 }
 
 const retryableStatus = (status: number) => status >= 500 || status === 429;
+/** A pool closed by `closeAll()`/`configure()`: another attempt would fail the same way. */
+const POOL_GONE = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
+const retryableError = (error: unknown) => isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '');
 
 /** The delay before the next attempt, or undefined when this outcome must surface as is. */
 function nextDelay(outcome: RawResponse | undefined, retry: number, request: OutgoingRequest, settings: ResolvedSettings): number | undefined {
@@ -101,7 +106,7 @@ export function retry(settings: ResolvedSettings, budget: RetryBudgetBucket): St
           return response;
         }
       } catch (error) {
-        if (!isTransportError(error) || request.signal?.aborted) throw error;
+        if (!retryableError(error) || request.signal?.aborted) throw error;
         failure = error;
       }
       const delay = retries < request.maxRetries ? nextDelay(response, retries + 1, request, settings) : undefined;
