@@ -1,0 +1,61 @@
+/**
+ * One OpenAPI operation → an `OperationModel` (before method-name collisions are resolved).
+ */
+import type { HttpMethod } from '../../runtime/types.js';
+import { bodyParts } from './body.js';
+import { jsString } from './escape.js';
+import { camelCase, nameFromRoute } from './names.js';
+import { parameterParts, undeclaredPathParams } from './params.js';
+import { responseTypes } from './responses.js';
+import type { OperationModel } from './types.js';
+
+type Json = Record<string, unknown>;
+
+/** An operation found in the document, with the name it asks for. */
+export interface RawOperation {
+  readonly path: string;
+  readonly method: HttpMethod;
+  readonly pathItem: Json;
+  readonly op: Json;
+  /** camelCase of the operationId, or derived from method + path; may be empty or unsafe yet. */
+  readonly wantedName: string;
+}
+
+/** Derives the method name an operation would like. */
+export function wantedName(op: Json, method: HttpMethod, path: string): string {
+  const id = typeof op['operationId'] === 'string' ? op['operationId'] : '';
+  return camelCase(id) || nameFromRoute(method, path);
+}
+
+/** Builds the operation model once its final, safe, unique method name is known. */
+export function buildOperation(doc: Json, raw: RawOperation, methodName: string, warn: (msg: string) => void): OperationModel {
+  const { op, pathItem, method, path } = raw;
+  const opType = `$paths[${jsString(path)}][${jsString(method.toLowerCase())}]`;
+  const where = `${method} ${path}`;
+  const params = parameterParts(doc, pathItem, op, opType, (m) => warn(`${where}: ${m}`));
+  for (const name of undeclaredPathParams(path, params)) warn(`${where}: path placeholder {${name}} has no parameter`);
+  const body = bodyParts(doc, op, opType);
+  const all = [...params, ...body.parts];
+  const responses = responseTypes(doc, op, opType, method);
+  const docs: string[] = [];
+  for (const text of [op['summary'], op['description']]) {
+    if (typeof text === 'string' && text.trim() !== '' && !docs.includes(text.trim())) docs.push(text.trim());
+  }
+  return {
+    methodName,
+    typeName: methodName.charAt(0).toUpperCase() + methodName.slice(1),
+    operationId: typeof op['operationId'] === 'string' ? op['operationId'] : methodName,
+    method,
+    path,
+    bodyType: body.bodyType,
+    responseType: responses.responseType,
+    idempotent: op['x-idempotent'] === true,
+    deprecated: op['deprecated'] === true,
+    docs,
+    opType,
+    params: all,
+    paramsRequired: all.some((p) => p.required),
+    successType: responses.successType,
+    errorType: responses.errorType,
+  };
+}

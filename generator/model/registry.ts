@@ -1,0 +1,43 @@
+/**
+ * Service names: `info.x-service-name` when present, else the file (or folder) name; the registry
+ * key is its kebab-case form and the class its PascalCase form + `Service`. Two specs landing on
+ * one key (or one class name) is an input error naming both files.
+ */
+import { SvcGenInputError, type InputProblem } from '../errors.js';
+import { kebabCase, pascalCase } from './names.js';
+import { isObject } from './resolve.js';
+
+/** What naming needs to know about one spec. */
+export interface NamingInput {
+  readonly file: string;
+  readonly fallbackName: string;
+  readonly document: Record<string, unknown>;
+}
+
+/** Returns each spec's registry key, in input order; throws on an empty or duplicate name. */
+export function serviceNames(specs: readonly NamingInput[]): string[] {
+  const problems: InputProblem[] = [];
+  const byKey = new Map<string, string>();
+  const byClass = new Map<string, string>();
+  const names = specs.map((spec) => {
+    const info = isObject(spec.document['info']) ? spec.document['info'] : {};
+    const declared = info['x-service-name'];
+    const usesDeclared = typeof declared === 'string' && declared.trim() !== '';
+    const raw = usesDeclared ? declared : spec.fallbackName;
+    const key = kebabCase(raw);
+    const location = usesDeclared ? { pointer: '/info/x-service-name' } : {};
+    if (key === '') {
+      problems.push({ code: 'SVCGEN_INVALID_SPEC', file: spec.file, location, reason: `cannot derive a service name from ${JSON.stringify(raw)}; set info.x-service-name` });
+      return key;
+    }
+    const clash = byKey.get(key) ?? byClass.get(pascalCase(key));
+    if (clash !== undefined) {
+      problems.push({ code: 'SVCGEN_DUPLICATE_SERVICE', file: spec.file, location, reason: `service name "${key}" is also the name of ${clash}` });
+    }
+    byKey.set(key, spec.file);
+    byClass.set(pascalCase(key), spec.file);
+    return key;
+  });
+  if (problems.length > 0) throw new SvcGenInputError(problems);
+  return names;
+}

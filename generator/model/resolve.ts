@@ -1,0 +1,36 @@
+/**
+ * Internal `$ref` lookup in a bundled document (after bundling every ref is `#/...`).
+ * Used by the model to see through referenced path items, parameters, bodies and responses.
+ */
+
+type Json = Record<string, unknown>;
+
+/** True for a plain (non-array) object. */
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Resolves `#/a/b~1c` against `doc`; undefined when it does not resolve. */
+export function resolvePointer(doc: Json, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(1).split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+/** Follows `$ref` chains (cycle-safe) to the first object that is not a reference. */
+export function deref(doc: Json, value: unknown): Json | undefined {
+  const seen = new Set<string>();
+  let node = value;
+  while (isObject(node) && typeof node['$ref'] === 'string') {
+    const ref = node['$ref'];
+    if (seen.has(ref)) return undefined;
+    seen.add(ref);
+    node = resolvePointer(doc, ref);
+  }
+  return isObject(node) ? node : undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * The normalised model render works from: services and operations only (openapi-typescript owns
+ * every schema → type question). Names here are already safe identifiers; raw spec strings
+ * (paths, ids, docs) stay raw and are escaped by the render helpers for the place they land in.
+ * Type expressions (`type` fields) are TypeScript built by the model with every key escaped.
+ */
+import type { BodyType, HttpMethod, ResponseType } from '../../runtime/types.js';
+
+/** One part of a method's `params` argument. */
+export interface ParamPart {
+  readonly key: 'path' | 'query' | 'headers' | 'body' | 'files';
+  readonly required: boolean;
+  /** TypeScript type expression for this part. */
+  readonly type: string;
+}
+
+/** One operation → one method. */
+export interface OperationModel {
+  /** Safe, unique method name. */
+  readonly methodName: string;
+  /** Safe PascalCase prefix for this operation's exported type aliases. */
+  readonly typeName: string;
+  /** Raw operationId (or the derived method name when the spec has none). */
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** Raw path template, e.g. `/users/{id}`. */
+  readonly path: string;
+  readonly bodyType: BodyType | null;
+  readonly responseType: ResponseType | null;
+  readonly idempotent: boolean;
+  readonly deprecated: boolean;
+  /** Raw documentation lines (summary, description); escaped on render. */
+  readonly docs: readonly string[];
+  /** TypeScript type expression for the openapi-typescript operation object. */
+  readonly opType: string;
+  readonly params: readonly ParamPart[];
+  /** True when any part is required, so `params` itself is required. */
+  readonly paramsRequired: boolean;
+  readonly successType: string;
+  readonly errorType: string;
+}
+
+/** One spec → one service → one client class. */
+export interface ServiceModel {
+  /** Registry key, kebab-case: `order-history`. Also the output folder. */
+  readonly name: string;
+  /** Safe class name: `OrderHistoryService`. */
+  readonly className: string;
+  /** Raw `info.title`/`info.description` lines; escaped on render. */
+  readonly docs: readonly string[];
+  readonly operations: readonly OperationModel[];
+  readonly warnings: readonly string[];
+}

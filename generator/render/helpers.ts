@@ -1,0 +1,40 @@
+/**
+ * The only helpers templates get: one per place spec text can land. Each is pure and total.
+ * Templates never print a raw spec string without one of these (model names are already safe
+ * identifiers, and model type expressions are built from escaped parts).
+ */
+import { commentLines, jsString, propertyKey } from '../model/escape.js';
+
+/** `{{str value}}`: a single-quoted string literal. */
+export function str(value: unknown): string {
+  return jsString(String(value));
+}
+
+/** `{{prop value}}`: an object-literal / interface property key. */
+export function prop(value: unknown): string {
+  return propertyKey(String(value));
+}
+
+/**
+ * `{{jsdoc paragraphs tags indent}}`: a whole JSDoc block (ending in a newline), or nothing when
+ * there is nothing to say. Paragraphs are raw spec text; tags are model-made (`@deprecated`).
+ */
+export function jsdoc(paragraphs: unknown, tags: unknown, indent: unknown): string {
+  const pad = typeof indent === 'string' ? indent : '';
+  const lines: string[] = [];
+  for (const p of asStrings(paragraphs)) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...commentLines(p));
+  }
+  for (const t of asStrings(tags)) {
+    if (!/^@[a-z]+( [A-Za-z0-9 ]*)?$/.test(t)) throw new Error(`internal: unexpected JSDoc tag ${JSON.stringify(t)}`);
+    lines.push(t);
+  }
+  if (lines.length === 0) return '';
+  if (lines.length === 1) return `${pad}/** ${lines[0]} */\n`;
+  return `${pad}/**\n${lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)).join('\n')}\n${pad} */\n`;
+}
+
+function asStrings(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : [];
+}
