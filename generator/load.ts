@@ -8,6 +8,7 @@ import { BaseResolver, bundle, createConfig, isAbsoluteUrl, Source, type Config 
 import { inputError, SvcGenInputError } from './errors.js';
 import type { SpecSource } from './discover.js';
 import { bundleProblems } from './load-problems.js';
+import { collapseRefsIntoPaths, normalizeDiscriminatorMappings } from './normalize.js';
 import { sha256 } from './output/manifest.js';
 import { parseSpecText } from './parse.js';
 
@@ -44,6 +45,7 @@ export async function loadSpec(source: SpecSource): Promise<LoadedSpec> {
   }
   const parsed = parseSpecText(file, text);
   const { document, converted } = await toOpenAPI3(file, parsed.value);
+  normalizeDiscriminatorMappings(document);
   configPromise ??= createConfig({ rules: {} });
   const config = await configPromise;
   const resolver = new LocalResolver(config.resolve);
@@ -56,7 +58,19 @@ export async function loadSpec(source: SpecSource): Promise<LoadedSpec> {
   for (const ref of [...resolver.getFiles()].sort()) {
     if (ref !== file) inputHashes.set(ref, sha256(readFileSync(ref, 'utf8')));
   }
-  return { source, document: result.bundle.parsed as OpenAPIDocument, inputHashes, warnings: parsed.warnings };
+  const bundled = result.bundle.parsed as OpenAPIDocument;
+  const unsupported = collapseRefsIntoPaths(bundled);
+  if (unsupported.length > 0) {
+    throw new SvcGenInputError(
+      unsupported.map((u) => ({
+        code: 'SVCGEN_INVALID_SPEC' as const,
+        file,
+        location: { pointer: u.pointer },
+        reason: `$ref ${JSON.stringify(u.ref)} points inside paths; openapi-typescript cannot type that: move the schema to components/schemas`,
+      })),
+    );
+  }
+  return { source, document: bundled, inputHashes, warnings: parsed.warnings };
 }
 
 /** Checks the document is OpenAPI 3.x or Swagger 2.0 and converts the latter. */

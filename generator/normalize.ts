@@ -1,0 +1,89 @@
+/**
+ * Rewrites that make valid-but-unusual documents acceptable to the bundler and openapi-typescript,
+ * without changing what they mean.
+ */
+
+import { resolvePointer } from './model/resolve.js';
+
+const SCHEMA_NAME = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Discriminator mapping values may be plain schema names (OpenAPI 3.0.3 §4.7.25, "MAY be schema
+ * names or references"). Redocly and openapi-typescript read every value as a reference (and fail
+ * on a bare name), so bare names become the equivalent `#/components/schemas/<name>`. Mutates `doc`.
+ */
+export function normalizeDiscriminatorMappings(doc: unknown): void {
+  const stack: unknown[] = [doc];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const obj = node as Record<string, unknown>;
+    const disc = obj['discriminator'];
+    if (typeof disc === 'object' && disc !== null && typeof (disc as Record<string, unknown>)['mapping'] === 'object') {
+      const mapping = (disc as Record<string, unknown>)['mapping'] as Record<string, unknown>;
+      for (const [k, v] of Object.entries(mapping)) {
+        if (typeof v === 'string' && SCHEMA_NAME.test(v) && !/\.(json|ya?ml)$/i.test(v)) mapping[k] = `#/components/schemas/${v}`;
+      }
+    }
+    for (const v of Object.values(obj)) if (typeof v === 'object' && v !== null) stack.push(v);
+  }
+}
+
+/** A `$ref` that openapi-typescript would turn into a type that does not compile. */
+export interface UnsupportedRef {
+  readonly pointer: string;
+  readonly ref: string;
+}
+
+/**
+ * openapi-typescript types a `$ref` into `#/paths/...` as an indexed access into `paths` that does
+ * not exist (e.g. `["requestBody"]["content"][...]["schema"]`). When such a ref only points at
+ * another ref (a chain), it is rewritten to the chain's end; otherwise it is returned so load can
+ * reject the document with its location. Mutates `doc` (a bundled document: internal refs only).
+ */
+export function collapseRefsIntoPaths(doc: Record<string, unknown>): UnsupportedRef[] {
+  const unsupported: UnsupportedRef[] = [];
+  const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: '' }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop() as { node: unknown; pointer: string };
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const obj = node as Record<string, unknown>;
+    const ref = obj['$ref'];
+    if (typeof ref === 'string' && intoOperation(ref)) {
+      const end = chainEnd(doc, ref);
+      if (end === undefined) unsupported.push({ pointer, ref });
+      else obj['$ref'] = end;
+    }
+    for (const [k, v] of Object.entries(obj)) {
+      if (typeof v === 'object' && v !== null) stack.push({ node: v, pointer: `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    }
+  }
+  return unsupported;
+}
+
+/** Follows refs that point into paths/webhooks until one points elsewhere; undefined if none does. */
+function chainEnd(doc: Record<string, unknown>, ref: string): string | undefined {
+  const seen = new Set<string>();
+  let current = ref;
+  while (intoOperation(current)) {
+    if (seen.has(current)) return undefined;
+    seen.add(current);
+    const target = resolvePointer(doc, current);
+    if (typeof target !== 'object' || target === null || typeof (target as Record<string, unknown>)['$ref'] !== 'string') return undefined;
+    current = (target as Record<string, unknown>)['$ref'] as string;
+  }
+  return current;
+}
+
+/** A ref below a path item or operation (refs to a whole path item or operation type fine). */
+function intoOperation(ref: string): boolean {
+  return /^#\/(paths|webhooks)\/[^/]+\//.test(ref) && !/^#\/(paths|webhooks)\/[^/]+\/(get|put|post|delete|options|head|patch|trace)$/.test(ref);
+}
