@@ -1,7 +1,8 @@
 /**
  * Which inputs are specs. A directory contributes each `*.json|*.yaml|*.yml` directly inside it
  * (one service each) and each sub-folder holding an entry file `openapi.yaml|openapi.yml|openapi.json`
- * (one service spread over several files). A file given directly is one service.
+ * (one service spread over several files). A file given directly is one service, and so is a
+ * directory given directly that itself holds an entry file (`svc-gen specs/order`).
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export function discover(inputs: readonly string[]): SpecSource[] {
       problems.push({ code: 'SVCGEN_PATH_NOT_FOUND', file: input, location: {}, reason: 'no such file or directory' });
       continue;
     }
-    const sources = stat.isDirectory() ? scanDirectory(input) : [fileSource(input)];
+    const sources = !stat.isDirectory() ? [fileSource(input)] : (folderSource(input) ?? scanDirectory(input));
     for (const s of sources) found.set(s.entry, s);
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);
@@ -44,6 +45,13 @@ function fileSource(file: string): SpecSource {
   return { entry: file, fallbackName: path.basename(file).replace(SPEC_EXT, '') };
 }
 
+/** The multi-file service in `dir`, when it has an entry file. */
+function folderSource(dir: string): SpecSource[] | undefined {
+  const names = new Set(readdirSync(dir));
+  const main = ENTRY_FILES.find((n) => names.has(n));
+  return main ? [{ entry: path.join(dir, main), fallbackName: path.basename(dir) }] : undefined;
+}
+
 function scanDirectory(dir: string): SpecSource[] {
   const out: SpecSource[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -51,9 +59,7 @@ function scanDirectory(dir: string): SpecSource[] {
     if (entry.isFile() && SPEC_EXT.test(entry.name) && entry.name !== MANIFEST_FILE) {
       out.push(fileSource(full));
     } else if (entry.isDirectory()) {
-      const names = new Set(readdirSync(full));
-      const main = ENTRY_FILES.find((n) => names.has(n));
-      if (main) out.push({ entry: path.join(full, main), fallbackName: entry.name });
+      out.push(...(folderSource(full) ?? []));
     }
   }
   return out;
