@@ -81,7 +81,37 @@ export function contextFromHeaders(headers: IncomingHttpHeaders): RequestContext
   if (user) context.user = user;
   const traceparent = single(headers.traceparent);
   if (traceparent) context.traceparent = traceparent;
+  const left = single(headers[settings.deadlineHeader.toLowerCase()]);
+  if (left !== undefined && /^\d+$/.test(left)) context.deadline = Date.now() + Number(left);
   return context;
+}
+
+/** Has the request's deadline passed (it arrived with no time left)? */
+export function deadlineExpired(context: RequestContext | undefined = getContext()): boolean {
+  return context?.deadline !== undefined && context.deadline <= Date.now();
+}
+
+interface ResponseLike {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
+}
+
+/** Answer 504 with an Insanic-shaped `service_timeout` body, without calling further. */
+export function rejectExpired(res: ResponseLike): void {
+  const body = JSON.stringify({
+    message: 'Service timed out',
+    description: 'The request arrived after its deadline; it was not processed.',
+    error_code: { name: 'service_timeout', value: 999604 },
+  });
+  res.statusCode = 504;
+  res.setHeader('content-type', 'application/json');
+  res.end(body);
+}
+
+export interface ContextMiddlewareOptions {
+  /** Answer requests that arrive with no time left with a 504 instead of running them. @default false */
+  rejectExpired?: boolean;
 }
 
 /**
@@ -89,14 +119,16 @@ export function contextFromHeaders(headers: IncomingHttpHeaders): RequestContext
  * `contextMiddleware()(req, res, () => handle(req, res))`): the rest of the request runs inside
  * the context read from its headers.
  */
-export function contextMiddleware() {
-  return (req: { headers: IncomingHttpHeaders }, _res: unknown, next: (err?: unknown) => void): void => {
-    runWithContext(contextFromHeaders(req.headers), () => next());
+export function contextMiddleware(options: ContextMiddlewareOptions = {}) {
+  return (req: { headers: IncomingHttpHeaders }, res: unknown, next: (err?: unknown) => void): void => {
+    const context = contextFromHeaders(req.headers);
+    if (options.rejectExpired && deadlineExpired(context)) return rejectExpired(res as ResponseLike);
+    runWithContext(context, () => next());
   };
 }
 
 interface FastifyLike {
-  addHook(name: 'onRequest', hook: (req: { headers: IncomingHttpHeaders }, reply: unknown, done: () => void) => void): unknown;
+  addHook(name: 'onRequest', hook: (req: { headers: IncomingHttpHeaders; raw: unknown }, reply: { raw: unknown; hijack(): void }, done: () => void) => void): unknown;
 }
 
 /**
@@ -104,8 +136,15 @@ interface FastifyLike {
  * does) so the hook applies to every route, not only to an encapsulated child context.
  */
 export const fastifyContextPlugin = Object.assign(
-  (app: FastifyLike, _opts: unknown, done: () => void): void => {
-    app.addHook('onRequest', (req, _reply, hookDone) => runWithContext(contextFromHeaders(req.headers), hookDone));
+  (app: FastifyLike, opts: ContextMiddlewareOptions | undefined, done: () => void): void => {
+    app.addHook('onRequest', (req, reply, hookDone) => {
+      const context = contextFromHeaders(req.headers);
+      if (opts?.rejectExpired && deadlineExpired(context)) {
+        reply.hijack();
+        return rejectExpired(reply.raw as ResponseLike);
+      }
+      runWithContext(context, hookDone);
+    });
     done();
   },
   { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'svc-gen-context' },

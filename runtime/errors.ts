@@ -41,6 +41,8 @@ export const GlobalErrorCodes = {
   stream_error: 999640,
   // svc-gen: a 3xx is never followed, so credentials cannot leak to another host
   redirect_not_followed: 999650,
+  // svc-gen: the service's circuit breaker is open; nothing was sent
+  circuit_open: 999660,
   error_unspecified: 999998,
   unknown_error: 999999,
 } as const;

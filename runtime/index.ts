@@ -10,14 +10,18 @@ export {
   contextMiddleware,
   fastifyContextPlugin,
   contextFromHeaders,
+  deadlineExpired,
+  rejectExpired,
   serializeUser,
   parseUser,
   ANONYMOUS_USER,
 } from './context.js';
-export type { RequestContext, RequestUser } from './context.js';
+export type { RequestContext, RequestUser, ContextMiddlewareOptions } from './context.js';
+export { CircuitBreaker } from './steps/breaker.js';
+export type { CircuitState } from './steps/breaker.js';
 export { APIException, ResponseTimeoutError, GlobalErrorCodes } from './errors.js';
 export type { ErrorCode, GlobalErrorName, APIExceptionInit } from './errors.js';
-export type { Settings, ServiceOverride, RetryBudget } from './settings.js';
+export type { Settings, ServiceOverride, RetryBudget, CircuitBreakerSettings, CircuitStateChange } from './settings.js';
 export { urlEnvName } from './settings.js';
 export { compose } from './pipeline.js';
 export type { Step, Fetch, OutgoingRequest, RawResponse } from './pipeline.js';

@@ -27,6 +27,8 @@ export interface OutgoingRequest {
   signal: AbortSignal | undefined;
   /** Absolute time (epoch ms) the call must end by; set by the timeout step. */
   deadline: number;
+  /** Set by the timeout step when the call's own deadline aborted it. */
+  timedOut: boolean;
   /** Attempts sent so far; counted by the transport. */
   attempts: number;
   /** Operation name for errors and telemetry (generated calls), else '`METHOD endpoint`'. */

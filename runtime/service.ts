@@ -10,6 +10,8 @@ import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
 import { mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
+import { CircuitBreaker, breaker } from './steps/breaker.js';
+import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { timeout } from './steps/timeout.js';
 import { Transport } from './transport.js';
@@ -48,6 +50,8 @@ export class Service {
   readonly baseUrl: string;
   /** Tokens left in this service's retry budget. */
   readonly retryBudget: RetryBudgetBucket;
+  /** This service's circuit breaker (`circuit.state`). */
+  readonly circuit: CircuitBreaker;
   readonly #settings: ResolvedSettings;
   readonly #override: ServiceOverride;
   readonly #base: { origin: string; prefix: string } | APIException;
@@ -65,7 +69,17 @@ export class Service {
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
     this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax);
     const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
-    this.#fetch = compose(mapErrors, timeout, injectHeaders(settings, tokens), retry(settings, this.retryBudget))(transport);
+    this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
+    // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
+    // every attempt (retries included) must pass the breaker and carries its own time left.
+    this.#fetch = compose(
+      mapErrors,
+      timeout,
+      injectHeaders(settings, tokens),
+      retry(settings, this.retryBudget),
+      breaker(this.circuit),
+      stampDeadline(settings.deadlineHeader),
+    )(transport);
   }
 
   /** Insanic's `http_dispatch`: send `method endpoint`, return the parsed body (or `[body, status]`). */
@@ -126,6 +140,7 @@ export class Service {
         timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
         signal: options.signal,
         deadline: 0,
+        timedOut: false,
         attempts: 0,
         operation: input.operation,
       };

@@ -14,6 +14,33 @@ export interface ServiceOverride {
   retryCount?: number;
   /** Headers sent with every call to this service (cannot override injected ones). */
   headers?: Record<string, string>;
+  /** This service's circuit breaker, over the global `circuitBreaker` settings. */
+  circuitBreaker?: Partial<CircuitBreakerSettings>;
+}
+
+export interface CircuitBreakerSettings {
+  /** @default true */
+  enabled: boolean;
+  /** Share of failed attempts in the window that opens the circuit. @default 0.5 */
+  failureRatio: number;
+  /** Attempts the window must hold before it can open. @default 20 */
+  minimumCalls: number;
+  /** Rolling window length in ms. @default 10000 */
+  windowMs: number;
+  /** How long the circuit stays open before probes are let through. @default 5000 */
+  cooldownMs: number;
+  /** Probes allowed at once while half-open. @default 1 */
+  halfOpenProbes: number;
+}
+
+/** A circuit changed state (see `onCircuitStateChange`). */
+export interface CircuitStateChange {
+  service: string;
+  from: 'closed' | 'open' | 'half-open';
+  to: 'closed' | 'open' | 'half-open';
+  /** Failed and total attempts in the window at the change. */
+  failures: number;
+  total: number;
 }
 
 export interface RetryBudget {
@@ -64,15 +91,22 @@ export interface Settings {
   serviceTokenKey?: string;
   /** @default 'MSA' */
   jwtServiceAuthHeaderPrefix?: string;
+  /** Carries the milliseconds left for the whole request, relative so clocks need not agree. @default 'x-svc-deadline-ms' */
+  deadlineHeader?: string;
+  /** @default { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10000, cooldownMs: 5000, halfOpenProbes: 1 } */
+  circuitBreaker?: Partial<CircuitBreakerSettings>;
+  /** Called on every circuit state change (closed → open → half-open → closed). */
+  onCircuitStateChange?: (change: CircuitStateChange) => void;
 }
 
-export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services'>> & {
+export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker'>> & {
   serviceTokenKey: string | undefined;
   retryBudget: RetryBudget;
+  circuitBreaker: CircuitBreakerSettings;
   services: Record<string, ServiceOverride>;
 };
 
-const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget'> = {
+const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBreaker'> = {
   serviceName: '',
   serviceConnections: [],
   requiredServiceConnections: [],
@@ -91,7 +125,11 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget'> = {
   internalRequestServiceHeader: 'x-insanic-request-service',
   serviceTokenKey: undefined,
   jwtServiceAuthHeaderPrefix: 'MSA',
+  deadlineHeader: 'x-svc-deadline-ms',
+  onCircuitStateChange: () => {},
 };
+
+const CIRCUIT_DEFAULTS: CircuitBreakerSettings = { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10_000, cooldownMs: 5_000, halfOpenProbes: 1 };
 
 /** The environment variable that overrides a service's URL: `SVC_GEN_ORDER_HISTORY_URL`. */
 export function urlEnvName(service: string): string {
@@ -105,6 +143,7 @@ export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = pro
     ...DEFAULTS,
     ...defined,
     retryBudget: { maxTokens: 10, tokenRatio: 0.1, ...settings.retryBudget },
+    circuitBreaker: { ...CIRCUIT_DEFAULTS, ...settings.circuitBreaker },
     services: { ...settings.services },
   };
   for (const name of [...resolved.serviceConnections, ...resolved.requiredServiceConnections]) {

@@ -43,6 +43,12 @@ function httpDate(): string {
   return dateValue;
 }
 
+/** A value taken from the context must be as safe as a caller's header value. */
+function contextValue(name: string, value: string): string {
+  if (FORBIDDEN_IN_VALUE.test(value)) throw invalidUsage(`The context's ${name} contains CR, LF or NUL.`);
+  return value;
+}
+
 /** Inject the context and identity headers into every request to `target`. */
 export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens | undefined): Step {
   const requestIdName = settings.requestIdHeaderField.toLowerCase();
@@ -53,10 +59,10 @@ export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens 
     const context = getContext();
     const headers = request.headers;
     headers.date = httpDate();
-    headers[requestIdName] = context?.requestId ?? randomUUID();
+    headers[requestIdName] = context?.requestId === undefined ? randomUUID() : contextValue('request id', context.requestId);
     headers[userName] = serializeUser(context?.user ?? ANONYMOUS_USER);
     headers[serviceName] = settings.serviceName;
-    if (context?.traceparent) headers.traceparent = context.traceparent;
+    if (context?.traceparent) headers.traceparent = contextValue('traceparent', context.traceparent);
     else delete headers.traceparent;
     if (!tokens) {
       delete headers.authorization;

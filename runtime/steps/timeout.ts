@@ -32,6 +32,7 @@ export const timeout: Step = (next) => async (request) => {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
+    request.timedOut = true;
     controller.abort(new Error(`svc-gen: no complete response within ${budget} ms`));
   }, budget);
   const onCallerAbort = () => controller.abort(callerSignal?.reason);

@@ -12,7 +12,7 @@ export interface Received {
   body: Buffer;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, received: Received, index: number) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, received: Received, index: number) => unknown;
 
 export interface TestServer {
   url: string;

@@ -46,7 +46,7 @@ beforeAll(async () => {
     res.writeHead(b.status, headers);
     res.end(b.status === 204 || b.status === 304 ? undefined : b.body);
   });
-  configure({ serviceName: 'prop', serviceTokenKey: SECRET, serviceConnections: ['p'], retryBackoffBaseMs: 1, retryBudget: { maxTokens: 1e6 }, services: { p: { url: server.url } } });
+  configure({ serviceName: 'prop', serviceTokenKey: SECRET, serviceConnections: ['p'], retryBackoffBaseMs: 1, retryBudget: { maxTokens: 1e6 }, circuitBreaker: { enabled: false }, services: { p: { url: server.url } } });
 });
 
 afterAll(async () => {
