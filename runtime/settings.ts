@@ -136,6 +136,20 @@ export function urlEnvName(service: string): string {
   return `SVC_GEN_${service.toUpperCase().replace(/-/g, '_')}_URL`;
 }
 
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_NAME_SETTINGS = ['requestIdHeaderField', 'internalRequestUserHeader', 'internalRequestServiceHeader', 'deadlineHeader'] as const;
+const HEADER_VALUE_SETTINGS = ['serviceName', 'jwtServiceAuthHeaderPrefix'] as const;
+
+/** Settings that end up in headers are checked once, here, so a bad one names itself. */
+function checkHeaderSettings(settings: ResolvedSettings): void {
+  for (const key of HEADER_NAME_SETTINGS) {
+    if (!TOKEN.test(settings[key])) throw new TypeError(`svc-gen: setting ${key} (${JSON.stringify(settings[key])}) is not a valid header name.`);
+  }
+  for (const key of HEADER_VALUE_SETTINGS) {
+    if (/[\r\n\0]/.test(settings[key])) throw new TypeError(`svc-gen: setting ${key} contains CR, LF or NUL.`);
+  }
+}
+
 /** Defaults, then the given settings, then environment overrides (deployments win over code). */
 export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
@@ -150,6 +164,7 @@ export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = pro
     const url = env[urlEnvName(name)];
     if (url) resolved.services[name] = { ...resolved.services[name], url };
   }
+  checkHeaderSettings(resolved);
   return resolved;
 }
 

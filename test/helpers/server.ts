@@ -28,16 +28,13 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
   const received: Received[] = [];
   const sockets = new Set<Socket>();
   let closeWaiters: (() => void)[] = [];
+  const carried = new WeakSet<Socket>(); // sockets that carried a request
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const entry: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
     received.push(entry);
-    req.socket.once('close', () => {
-      const waiters = closeWaiters;
-      closeWaiters = [];
-      for (const w of waiters) w();
-    });
+    carried.add(req.socket);
     try {
       await handler(req, res, entry, received.length - 1);
     } catch (error) {
@@ -46,7 +43,13 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (!carried.has(socket)) return;
+      const waiters = closeWaiters;
+      closeWaiters = [];
+      for (const w of waiters) w();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -183,3 +183,18 @@ describe('configure() replaces everything', () => {
     expect(await after.httpDispatch('GET', '/two')).toEqual({ url: '/two', host: `127.0.0.1:${server.port}` });
   });
 });
+
+describe('settings that end up in headers are checked by configure()', () => {
+  test.each([
+    ['requestIdHeaderField', 'x id'],
+    ['internalRequestUserHeader', 'x-user\r\n'],
+    ['internalRequestServiceHeader', ''],
+    ['deadlineHeader', 'x:deadline'],
+  ])('%s = %j is not a header name', (key, value) => {
+    expect(() => configure({ [key]: value })).toThrow(new TypeError(`svc-gen: setting ${key} (${JSON.stringify(value)}) is not a valid header name.`));
+  });
+  test.each([['serviceName'], ['jwtServiceAuthHeaderPrefix']])('%s with CR/LF/NUL', (key) => {
+    expect(() => configure({ [key]: 'a\r\nx-admin: 1' })).toThrow(`svc-gen: setting ${key} contains CR, LF or NUL.`);
+    expect(() => configure({ [key]: 'a\0' })).toThrow(TypeError);
+  });
+});
