@@ -35,7 +35,7 @@ function parseYaml(file: string, text: string): unknown {
   if (first) {
     const pos = first.linePos?.[0];
     const location = pos ? { line: pos.line, column: pos.col } : {};
-    const reason = first.message.split('\n')[0] ?? first.message;
+    const reason = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
     throw inputError('SVCGEN_SYNTAX', file, `invalid YAML: ${reason}`, location);
   }
   // maxAliasCount guards against alias bombs ("billion laughs") in untrusted specs.

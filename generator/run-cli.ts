@@ -3,6 +3,7 @@
  * report → exit code (returned, never exited: cli.ts does that). 0 ok, 1 check found drift,
  * 2 usage or input error, 3 internal error. Heavy modules (openapi-typescript, redocly) load only when generating.
  */
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { GenerateResult } from './generate.js';
 import { formatProblem, isSvcGenInputError } from './errors.js';
@@ -49,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return report(result, flags.quiet, io);
   } catch (e) {
     if (isSvcGenInputError(e)) {
-      for (const p of e.problems) io.stderr(`svc-gen: error: ${printable(formatProblem(p))}\n`);
+      for (const p of e.problems) io.stderr(`svc-gen: error: ${printable(formatProblem({ ...p, file: relative(p.file) }))}\n`);
       io.stderr('svc-gen: nothing was written\n');
       return EXIT.badInput;
     }
@@ -83,4 +84,10 @@ function indent(text: string): string {
 /** Spec text in messages must not drive the terminal: control characters are shown escaped. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Paths under the working directory are shown relative to it, as compilers do. */
+function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
