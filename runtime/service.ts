@@ -13,6 +13,7 @@ import { injectHeaders, normalizeHeaders } from './steps/headers.js';
 import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
+import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { timeout } from './steps/timeout.js';
 import { Transport } from './transport.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
@@ -72,12 +73,16 @@ export class Service {
     this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
     // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
     // every attempt (retries included) must pass the breaker and carries its own time left.
+    // OpenTelemetry spans only when @opentelemetry/api is installed: otherwise no step, no cost.
+    const otel = loadOtel();
     this.#fetch = compose(
+      ...(otel ? [callSpan(otel, () => this.circuit.state)] : []),
       mapErrors,
       timeout,
       injectHeaders(settings, tokens),
       retry(settings, this.retryBudget),
       breaker(this.circuit),
+      ...(otel ? [attemptSpan(otel)] : []),
       stampDeadline(settings.deadlineHeader),
     )(transport);
   }
