@@ -2,7 +2,7 @@
  * The calling service's identity: an HS256 JWT with claims `source`, `aud`, `iat`, `exp`,
  * signed once per target service and reused until close to expiry (signing costs ~50 µs).
  */
-import { SignJWT } from 'jose';
+import { SignJWT } from 'jose/jwt/sign'; // the subpath loads ~10 modules instead of jose's ~60
 
 /** Token lifetime; a token is re-signed when less than REFRESH_MARGIN_S of it is left. */
 const LIFETIME_S = 3600;
