@@ -79,7 +79,9 @@ async function toOpenAPI3(file: string, value: unknown): Promise<{ document: Ope
     throw inputError('SVCGEN_NOT_OPENAPI', file, 'not an OpenAPI document: the top level is not an object', { pointer: '' });
   }
   const doc = value as Record<string, unknown>;
-  const openapi = doc['openapi'] === undefined ? undefined : String(doc['openapi']);
+  const raw = doc['openapi'];
+  // YAML reads an unquoted `openapi: 3.0` as the number 3.
+  const openapi = raw === undefined ? undefined : typeof raw === 'number' && Number.isInteger(raw) ? `${raw}.0` : String(raw);
   if (openapi !== undefined) {
     if (!/^3\.\d+(\.\d+)?(-.+)?$/.test(openapi)) {
       throw inputError('SVCGEN_NOT_OPENAPI', file, `unsupported OpenAPI version ${JSON.stringify(openapi)} (expected 3.x)`, { pointer: '/openapi' });
