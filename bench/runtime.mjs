@@ -99,6 +99,13 @@ export async function benchRuntime({ runs = 3, n = 20_000 } = {}) {
         ]),
       );
     }
+    // Memory over a long run: RSS after 100,000 calls next to the 20,000-call runs above.
+    const long = await runWorker('svc-gen', 50, 100_000, url);
+    const short = await runWorker('svc-gen', 50, 20_000, url);
+    printTable('Runtime memory: svc-gen RSS at the end of a run (50 concurrent)', ['calls', 'RSS MiB', 'req/s'], [
+      ['20,000', short.rssMiB.toFixed(0), short.rps.toFixed(0)],
+      ['100,000', long.rssMiB.toFixed(0), long.rps.toFixed(0)],
+    ]);
   } finally {
     server.kill();
   }
