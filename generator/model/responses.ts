@@ -1,6 +1,7 @@
 /**
  * Responses → the success and error body types of a method, and the runtime `responseType`.
- * 1XX–3XX are success, 4XX/5XX errors; `default` is an error when explicit success codes exist,
+ * 2XX are success, 4XX/5XX errors; 1XX never reach the caller and 3XX always throw (the runtime
+ * never follows redirects), so neither is part of a result type; `default` is an error when explicit success codes exist,
  * else it describes both (OpenAPI 3.1 §4.8.16). No content decodes to `null` (e.g. 204).
  */
 import type { ResponseType } from '../../runtime/types.js';
@@ -21,7 +22,7 @@ export interface ResponseTypes {
 export function responseTypes(doc: Json, op: Json, opType: string, method: string): ResponseTypes {
   const responses = isObject(op['responses']) ? op['responses'] : {};
   const codes = Object.keys(responses);
-  const success = codes.filter((c) => /^[123]/.test(c));
+  const success = codes.filter((c) => /^2/.test(c));
   const errors = codes.filter((c) => /^[45]/.test(c));
   if (codes.includes('default')) {
     errors.push('default');

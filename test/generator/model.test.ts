@@ -102,6 +102,7 @@ describe('responses', () => {
     ['a download is bytes, error bodies too', { '200': body('image/png'), '404': body('application/json') }, 'Uint8Array', 'Uint8Array', 'binary'],
     ['default is the error when success codes exist', { '200': body('application/json'), default: body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['default']['content']['application/json']`, null],
     ['default alone is both', { default: body('application/json') }, `${R}['default']['content']['application/json']`, `${R}['default']['content']['application/json']`, null],
+    ['a 3xx is never a result (the runtime throws on redirects)', { '200': body('application/json'), '301': body('application/json'), '404': body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['404']['content']['application/json']`, null],
     ['4XX ranges are errors', { '200': body('application/json'), '4XX': body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['4XX']['content']['application/json']`, null],
   ];
   it.each(cases)('%s', (_name, responses, success, error, responseType) => {
