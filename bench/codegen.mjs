@@ -7,16 +7,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, printTable, spread } from './lib/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cache = path.join(root, '.cache', 'bench', 'octokit');
 const PACKAGE = process.env.BENCH_OCTOKIT_PACKAGE ?? '@octokit/openapi@23.0.2';
-const spec = path.join(cache, 'package', 'generated', 'api.github.com.json');
+export const spec = path.join(cache, 'package', 'generated', 'api.github.com.json');
 
 /** Downloads and unpacks the one file we need, once. */
-function fetchSpec() {
+export function fetchSpec() {
   if (existsSync(spec)) return;
   mkdirSync(cache, { recursive: true });
   console.error(`codegen: fetching ${PACKAGE} into ${path.relative(root, cache)}/ …`);
@@ -24,13 +24,20 @@ function fetchSpec() {
   execFileSync('tar', ['-xzf', path.join(cache, tgz), '-C', cache, 'package/generated/api.github.com.json']);
 }
 
-/** Wall time in ms of one CLI run in a fresh node process; throws if it fails. */
-function time(label, args) {
+const MAXRSS = path.join(root, 'bench', 'lib', 'maxrss.mjs');
+
+/** Wall time (ms) and peak RSS (MiB) of one CLI run in a fresh node process; throws if it fails. */
+export function time(label, args, cwd = root) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(MAXRSS).href, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(`${label} exited ${run.status}:\n${run.stderr}`);
-  return ms;
+  return { ms, rss: Number(/@@maxrss (\d+)/.exec(run.stderr)?.[1] ?? NaN) };
+}
+
+/** The floor: reading and JSON.parse of the spec alone, in a fresh process. */
+function parseFloor() {
+  return time('JSON.parse', ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(spec)}, 'utf8'))`]);
 }
 
 export async function benchCodegen({ quick = false } = {}) {
@@ -40,8 +47,10 @@ export async function benchCodegen({ quick = false } = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'svc-gen-bench-'));
   const svcGen = [];
   const openapiTS = [];
+  const floor = [];
   try {
     for (let i = 0; i < runs; i++) {
+      floor.push(parseFloor());
       openapiTS.push(time('openapi-typescript', [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', path.join(tmp, `ot-${i}.ts`)]));
       svcGen.push(time('svc-gen', [path.join(root, 'bin/svc-gen.js'), spec, '--out', path.join(tmp, `svc-gen-${i}`), '--quiet']));
     }
@@ -49,9 +58,11 @@ export async function benchCodegen({ quick = false } = {}) {
     rmSync(tmp, { recursive: true, force: true });
   }
   const mb = (statSync(spec).size / 1e6).toFixed(1);
-  printTable(`Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), ms per CLI run, median (min–max) of ${runs}`, ['tool', 'output', 'ms'], [
-    ['openapi-typescript 7.13.0', 'types', spread(openapiTS)],
-    ['svc-gen', 'types + client + index + manifest', spread(svcGen)],
+  const base = median(openapiTS.map((r) => r.ms));
+  const row = (tool, output, rs) => [tool, output, spread(rs.map((r) => r.ms)), `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`, median(rs.map((r) => r.rss)).toFixed(0)];
+  printTable(`Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), one CLI run in a fresh process, median (min–max) of ${runs}`, ['tool', 'output', 'ms', 'vs openapi-typescript', 'peak RSS MiB'], [
+    row('JSON.parse floor', 'nothing', floor),
+    row('openapi-typescript 7.13.0', 'types', openapiTS),
+    row('svc-gen', 'types + client + index + manifest', svcGen),
   ]);
-  console.log(`\nratio svc-gen / openapi-typescript: ${(median(svcGen) / median(openapiTS)).toFixed(2)}`);
 }

@@ -7,6 +7,9 @@ const quick = args.includes('--quick');
 const picked = args.filter((a) => !a.startsWith('--'));
 const SUITES = {
   codegen: async () => (await import('./codegen.mjs')).benchCodegen({ quick }),
+  many: async () => (await import('./many.mjs')).benchMany({ quick }),
+  typecheck: async () => (await import('./typecheck.mjs')).benchTypecheck({ quick }),
+  startup: async () => (await import('./startup.mjs')).benchStartup({ quick }),
   runtime: async () => (await import('./runtime.mjs')).benchRuntime({ runs: quick ? 1 : 3, n: quick ? 10_000 : 20_000 }),
   chain: async () => (await import('./chain.mjs')).benchChain({ calls: quick ? 100 : 200 }),
 };
