@@ -14,6 +14,7 @@ export type InputErrorCode =
   | 'SVCGEN_NOT_OPENAPI'
   | 'SVCGEN_INVALID_SPEC'
   | 'SVCGEN_DUPLICATE_SERVICE'
+  | 'SVCGEN_CONFIG'
   | 'SVCGEN_USAGE';
 
 /** Where in an input file a problem is: a line/column (1-based) and/or a JSON pointer. */

@@ -2,30 +2,47 @@
  * The pipeline, end to end: discover → load → model → types → render → plan → write | check.
  * Returns a result object and never exits; invalid input throws `SvcGenInputError` before anything is written.
  */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { discover } from './discover.js';
-import { SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
-import { loadSpec, type LoadedSpec } from './load.js';
+import { discover, ENTRY_FILES, type SpecSource } from './discover.js';
+import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
+import { loadSpec, type LoadedSpec, type OpenAPIDocument } from './load.js';
 import { serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
 import type { ServiceModel } from './model/types.js';
 import { validateDocument } from './model/validate.js';
-import { MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
+import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { shortDiff } from './output/diff.js';
 import { manifestFile } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { writeOutput } from './output/write.js';
 import { generatorVersion } from './package-info.js';
 import { render, type VirtualFile } from './render/render.js';
+import { selectOperations } from './select.js';
+import { serviceDefaultsFile } from './service-defaults.js';
 import { loadTemplates } from './templates.js';
 import { typesSource } from './types.js';
 
 /** Per-service summary (the CLI prints one line each). */
 export interface ServiceReport {
+  /** Registry key (`getService(name)`). */
   readonly name: string;
+  /** The generated client class. */
+  readonly className: string;
+  /** Entry spec file (absolute). */
   readonly file: string;
+  /** Every file the spec was read from: the entry and each file its `$ref`s reached (absolute, sorted). */
+  readonly inputs: readonly string[];
   readonly operations: number;
+  /** Generated files of this service (POSIX paths relative to `out`). */
+  readonly files: readonly string[];
+  /** This service's warnings (also in `GenerateResult.warnings`, prefixed with the service name). */
+  readonly warnings: readonly string[];
+  /** Load + type + model time in ms (of the run that prepared it, when `reused`). */
   readonly ms: number;
+  /** True when `--watch` reused this service from an earlier run because none of its inputs changed. */
+  readonly reused: boolean;
 }
 
 /** `--check`'s findings: every drifted file, not just the first. */
@@ -48,28 +65,94 @@ export interface GenerateResult {
   readonly removed: readonly string[];
   /** Set in check mode. */
   readonly check: CheckReport | undefined;
+  /** Wall time of the whole run in ms. */
+  readonly ms: number;
 }
 
-/** Generates (or checks) clients for every spec under `options.inputs`. */
+/** Generates (or checks) clients for every spec under `options.inputs` and in `options.services`. */
 export async function generate(raw: GenerateOptions): Promise<GenerateResult> {
-  const options = resolveOptions(raw);
+  return generateWithCache(resolveOptions(raw), undefined);
+}
+
+/** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
+interface Source extends SpecSource {
+  readonly name: string | undefined;
+  readonly operationIds: readonly string[] | undefined;
+}
+
+/** A service loaded, selected, validated and typed. */
+export interface Prepared {
+  readonly loaded: LoadedSpec;
+  readonly document: OpenAPIDocument;
+  readonly typesSource: string;
+  readonly ms: number;
+}
+
+/**
+ * What `--watch` keeps between runs, so that a run re-reads only the services whose files changed.
+ * `inputs` is not cleared when a load fails, so an edit to any file a broken service read before
+ * (say the `$ref`-ed schema that broke it) still marks it.
+ */
+export interface GenerateCache {
+  /** Prepared services by `cacheKey` (entry + allow-list). */
+  readonly prepared: Map<string, Prepared>;
+  /** Files each entry was read from (entry included), by entry path. */
+  readonly inputs: Map<string, Set<string>>;
+}
+
+/** A fresh, empty cache. */
+export function createCache(): GenerateCache {
+  return { prepared: new Map(), inputs: new Map() };
+}
+
+/** Forgets every prepared service that read any of `files`; returns the entries forgotten. */
+export function invalidate(cache: GenerateCache, files: Iterable<string>): string[] {
+  const changed = new Set(files);
+  const entries = [...cache.inputs].filter(([, deps]) => [...deps].some((f) => changed.has(f))).map(([entry]) => entry);
+  for (const [key, p] of cache.prepared) if (entries.includes(p.loaded.source.entry)) cache.prepared.delete(key);
+  return entries.sort();
+}
+
+/** `generate()` on resolved options, reusing (and refilling) `cache` when given. */
+export async function generateWithCache(options: ResolvedOptions, cache: GenerateCache | undefined): Promise<GenerateResult> {
+  const runStarted = performance.now();
   const templates = loadTemplates();
-  const prepared = await prepareAll(discover(options.inputs));
-  const names = serviceNames(prepared.map((p) => ({ file: p.loaded.source.entry, fallbackName: p.loaded.source.fallbackName, document: p.loaded.document })));
+  const prepared = await prepareAll(sources(options), cache);
+  const names = serviceNames(
+    prepared.map(({ source, p }) => ({
+      file: source.entry,
+      fallbackName: source.fallbackName,
+      // A name from `services` wins over info.x-service-name: that is what the entry is for.
+      document: source.name !== undefined ? { info: { 'x-service-name': source.name } } : p.loaded.document,
+    })),
+  );
   const inputs = [];
   const warnings: string[] = [];
-  const services: ServiceReport[] = [];
+  const built: { service: ServiceModel; source: Source; p: Prepared; reused: boolean; ms: number }[] = [];
   const hashes = new Map<string, string>();
-  for (const [i, p] of prepared.entries()) {
+  for (const [i, { source, p, reused }] of prepared.entries()) {
     const started = performance.now();
-    const service: ServiceModel = buildService(p.loaded.document, names[i] ?? '');
+    const service: ServiceModel = buildService(p.document, names[i] ?? '');
     inputs.push({ service, typesSource: p.typesSource });
     warnings.push(...p.loaded.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
     for (const [file, hash] of p.loaded.inputHashes) hashes.set(file, hash);
-    services.push({ name: service.name, file: p.loaded.source.entry, operations: service.operations.length, ms: p.ms + performance.now() - started });
+    built.push({ service, source, p, reused, ms: p.ms + performance.now() - started });
   }
   const rendered = render(inputs, templates, options.runtimeModule);
-  const files = [...rendered, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, rendered)];
+  const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(built.map((b) => b.service.name)), options.runtimeModule);
+  const generated = defaults ? [...rendered, defaults].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : rendered;
+  const files = [...generated, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, generated)];
+  const services: ServiceReport[] = built.map(({ service, source, p, reused, ms }) => ({
+    name: service.name,
+    className: service.className,
+    file: source.entry,
+    inputs: [...p.loaded.inputHashes.keys()].sort(),
+    operations: service.operations.length,
+    files: rendered.filter((f) => f.path.startsWith(`${service.name}/`)).map((f) => f.path),
+    warnings: [...p.loaded.warnings, ...service.warnings],
+    ms,
+    reused,
+  }));
   const plan = planOutput(options.out, files, MANIFEST_FILE);
   const base = { options, services, warnings, files };
   if (options.check) {
@@ -79,32 +162,85 @@ export async function generate(raw: GenerateOptions): Promise<GenerateResult> {
       missing: plan.missing.map((f) => f.path),
       extra: plan.extra,
     };
-    return { ...base, written: [], removed: [], check };
+    return { ...base, written: [], removed: [], check, ms: performance.now() - runStarted };
   }
   const report = writeOutput(plan, MANIFEST_FILE);
-  return { ...base, written: report.written, removed: report.removed, check: undefined };
+  return { ...base, written: report.written, removed: report.removed, check: undefined, ms: performance.now() - runStarted };
 }
 
-interface Prepared {
-  readonly loaded: LoadedSpec;
-  readonly typesSource: string;
-  readonly ms: number;
-}
-
-/** Loads, validates and types every spec, one after another; collects every input problem. */
-async function prepareAll(sources: ReturnType<typeof discover>): Promise<Prepared[]> {
+/** Discovered specs plus configured ones, sorted by entry; a configured entry replaces a discovered one for the same file. */
+function sources(options: ResolvedOptions): Source[] {
   const problems: InputProblem[] = [];
-  const out: Prepared[] = [];
-  for (const source of sources) {
+  const configured: Source[] = [];
+  for (const s of options.services) {
+    const entry = serviceEntry(s.name, s.spec, problems);
+    if (entry !== undefined) configured.push({ entry, fallbackName: s.name, name: s.name, operationIds: s.operationIds });
+  }
+  let discovered: Source[] = [];
+  try {
+    if (options.inputs.length > 0) discovered = discover(options.inputs).map((s) => ({ ...s, name: undefined, operationIds: undefined }));
+  } catch (e) {
+    if (!isSvcGenInputError(e)) throw e;
+    problems.push(...e.problems);
+  }
+  if (problems.length > 0) throw new SvcGenInputError(problems);
+  if (configured.length === 0 && discovered.length === 0) {
+    throw inputError('SVCGEN_NO_SPECS', options.cwd, 'nothing to generate: give spec files or folders, or services in a config file');
+  }
+  const byEntry = new Map<string, Source>();
+  for (const s of [...discovered, ...configured]) byEntry.set(s.entry, s);
+  return [...byEntry.values()].sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
+}
+
+/** A configured `spec`: the file itself, or a folder's entry file. */
+function serviceEntry(name: string, spec: string, problems: InputProblem[]): string | undefined {
+  const fail = (reason: string) => problems.push({ code: 'SVCGEN_PATH_NOT_FOUND', file: spec, location: {}, reason: `spec of service "${name}": ${reason}` });
+  let stat;
+  try {
+    stat = statSync(spec);
+  } catch {
+    fail('no such file or directory');
+    return undefined;
+  }
+  if (!stat.isDirectory()) return spec;
+  const names = new Set(readdirSync(spec));
+  const main = ENTRY_FILES.find((n) => names.has(n));
+  if (main === undefined) fail(`the folder has no entry file (${ENTRY_FILES.join(', ')})`);
+  return main === undefined ? undefined : path.join(spec, main);
+}
+
+function cacheKey(source: Source): string {
+  return `${source.entry}\0${JSON.stringify(source.operationIds ?? null)}`;
+}
+
+/** Loads, selects, validates and types every spec (or takes it from `cache`), one after another; collects every input problem. */
+async function prepareAll(list: readonly Source[], cache: GenerateCache | undefined): Promise<{ source: Source; p: Prepared; reused: boolean }[]> {
+  const problems: InputProblem[] = [];
+  const out: { source: Source; p: Prepared; reused: boolean }[] = [];
+  for (const source of list) {
+    const cached = cache?.prepared.get(cacheKey(source));
+    if (cached) {
+      out.push({ source, p: cached, reused: true });
+      continue;
+    }
     const started = performance.now();
     try {
       const loaded = await loadSpec(source);
-      validateDocument(source.entry, loaded.document);
-      const types = await typesSource(source.entry, loaded.document);
-      out.push({ loaded, typesSource: types, ms: performance.now() - started });
+      cache?.inputs.set(source.entry, new Set([source.entry, ...loaded.inputHashes.keys()]));
+      const document = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
+      validateDocument(source.entry, document);
+      const types = await typesSource(source.entry, document);
+      const p: Prepared = { loaded, document, typesSource: types, ms: performance.now() - started };
+      cache?.prepared.set(cacheKey(source), p);
+      out.push({ source, p, reused: false });
     } catch (e) {
       if (!isSvcGenInputError(e)) throw e;
       problems.push(...e.problems);
+      if (cache) {
+        const deps = cache.inputs.get(source.entry) ?? new Set([source.entry]);
+        for (const problem of e.problems) deps.add(problem.file);
+        cache.inputs.set(source.entry, deps);
+      }
     }
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);

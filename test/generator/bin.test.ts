@@ -21,13 +21,13 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => cleanup(dir));
 
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('bin/svc-gen.js', () => {
   /** [step, args, exit code, stderr pattern] — run in order on one directory. */
   const steps: [string, string[], number, RegExp][] = [
     ['--help', ['--help'], 0, /^$/],
-    ['generate', ['ping.yaml', '--out', 'out'], 0, /^ping\s+1 operations\s+\d+ ms\n$/],
+    ['generate', ['ping.yaml', '--out', 'out'], 0, /^ping\s+1 operations\s+\d+ ms\nsvc-gen: 1 service, 1 operation → out: 4 files written \(\d+ ms\)\n$/],
     ['check, up to date', ['ping.yaml', '--out', 'out', '--check', '-q'], 0, /^$/],
     ['check after a spec edit', ['ping.yaml', '--out', 'out', '--check', '-q'], 1, /out of date/],
     ['bad input', ['missing.yaml', '--out', 'out'], 2, /^svc-gen: error: .*missing\.yaml: no such file or directory/],

@@ -17,3 +17,20 @@ export async function svcGen(...args: string[]): Promise<CliRun> {
   const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
+
+/** `svc-gen ...args` run from `cwd` (config lookup, relative paths), with colours as given (off by default). */
+export async function svcGenIn(cwd: string, args: readonly string[], io: { color?: boolean; signal?: AbortSignal; onStderr?: (text: string) => void } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => {
+      stderr += t;
+      io.onStderr?.(t);
+    },
+    cwd,
+    color: io.color ?? false,
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  return { code, stdout, stderr };
+}
