@@ -98,7 +98,8 @@ async function readConfigValue(file: string): Promise<unknown> {
 /**
  * Node 20 cannot import TypeScript, so a `.ts` config is transpiled with the `typescript` package
  * (types are erased, not checked) to a temporary `.mjs` beside it, where its relative imports of
- * `.js`/`.mjs` files still resolve, imported, and removed.
+ * `.js`/`.mjs` files still resolve, imported, and removed. Relative imports of other `.ts` files
+ * are not supported (Node would have to load them too).
  */
 async function importTypeScript(file: string): Promise<{ default?: unknown }> {
   const { default: ts } = await import('typescript');
@@ -107,7 +108,12 @@ async function importTypeScript(file: string): Promise<{ default?: unknown }> {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false, sourceMap: false },
   });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.mjs`);
-  writeFileSync(temp, output.outputText);
+  try {
+    writeFileSync(temp, output.outputText);
+  } catch {
+    // A read-only folder: import from memory instead (only relative imports are lost).
+    return (await import(`data:text/javascript;base64,${Buffer.from(output.outputText).toString('base64')}`)) as { default?: unknown };
+  }
   try {
     return (await import(pathToFileURL(temp).href)) as { default?: unknown };
   } finally {

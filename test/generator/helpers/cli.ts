@@ -14,7 +14,7 @@ export interface CliRun {
 export async function svcGen(...args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
   return { code, stdout, stderr };
 }
 
