@@ -3,8 +3,10 @@
  * (one service each) and each sub-folder holding an entry file `openapi.yaml|openapi.yml|openapi.json`
  * (one service spread over several files). A file given directly is one service, and so is a
  * directory given directly that itself holds an entry file (`svc-gen specs/order`).
+ * A symlink found while scanning counts as what it points to when that stays inside the scanned
+ * directory, and is refused (without being read) when it leads outside it.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { inputError, SvcGenInputError, type InputProblem } from './errors.js';
 import { MANIFEST_FILE } from './options.js';
@@ -49,18 +51,53 @@ function fileSource(file: string): SpecSource {
 function folderSource(dir: string): SpecSource[] | undefined {
   const names = new Set(readdirSync(dir));
   const main = ENTRY_FILES.find((n) => names.has(n));
-  return main ? [{ entry: path.join(dir, main), fallbackName: path.basename(dir) }] : undefined;
+  if (!main) return undefined;
+  const entry = path.join(dir, main);
+  const kind = linkKind(entry);
+  if (kind.target !== undefined) insideOrThrow(dir, entry, kind.target);
+  return [{ entry, fallbackName: path.basename(dir) }];
 }
 
 function scanDirectory(dir: string): SpecSource[] {
   const out: SpecSource[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isFile() && SPEC_EXT.test(entry.name) && entry.name !== MANIFEST_FILE) {
-      out.push(fileSource(full));
-    } else if (entry.isDirectory()) {
-      out.push(...(folderSource(full) ?? []));
-    }
+    const kind = entry.isSymbolicLink() ? linkKind(full) : direntKind(entry);
+    const specName = SPEC_EXT.test(entry.name) && entry.name !== MANIFEST_FILE;
+    const spec = kind.type === 'file' && specName;
+    // Checked before anything behind the link is opened (whatever it is: a FIFO would block an open).
+    if ((specName || kind.type === 'dir') && kind.target !== undefined) insideOrThrow(dir, full, kind.target);
+    if (spec) out.push(fileSource(full));
+    else if (kind.type === 'dir') out.push(...(folderSource(full) ?? []));
   }
   return out;
+}
+
+interface Kind {
+  readonly type: 'file' | 'dir' | 'other';
+  /** For a symlink: where it leads (symlinks resolved). */
+  readonly target?: string;
+}
+
+function direntKind(entry: Dirent): Kind {
+  return { type: entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other' };
+}
+
+/** What a symlink leads to (stat only: nothing is opened). A dangling link is nothing; a non-link has no target. */
+function linkKind(link: string): Kind {
+  try {
+    if (!lstatSync(link).isSymbolicLink()) return { type: 'other' };
+    const target = realpathSync(link);
+    const stat = statSync(target);
+    return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other', target };
+  } catch {
+    return { type: 'other' };
+  }
+}
+
+/** A symlink svc-gen would read through must stay inside the directory it was found in. */
+function insideOrThrow(dir: string, link: string, target: string): void {
+  if (!target.startsWith(realpathSync(dir) + path.sep)) {
+    throw inputError('SVCGEN_OUTSIDE_FOLDER', link, `symlink to ${target}, outside ${dir}; svc-gen reads only specs inside the folders it is given`);
+  }
 }

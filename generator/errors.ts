@@ -5,7 +5,7 @@
 
 const BRAND = Symbol.for('svc-gen.error');
 
-/** Every reason svc-gen refuses its input. All map to exit code 2. */
+/** Every reason svc-gen refuses its input (the specs, and the `--out` it is pointed at). All map to exit code 2. */
 export type InputErrorCode =
   | 'SVCGEN_NO_SPECS'
   | 'SVCGEN_PATH_NOT_FOUND'
@@ -15,7 +15,19 @@ export type InputErrorCode =
   | 'SVCGEN_INVALID_SPEC'
   | 'SVCGEN_DUPLICATE_SERVICE'
   | 'SVCGEN_CONFIG'
-  | 'SVCGEN_USAGE';
+  | 'SVCGEN_USAGE'
+  /** Nesting deeper than the limit, or YAML aliases that expand too much (hostile or broken input). */
+  | 'SVCGEN_RESOURCE_LIMIT'
+  /** A symlink among the specs that leads outside the folder it was found in. */
+  | 'SVCGEN_OUTSIDE_FOLDER'
+  /** A service name that cannot be a folder on every platform (reserved on Windows, too long). */
+  | 'SVCGEN_UNSAFE_NAME'
+  /** Another svc-gen run holds `<out>`'s lock. */
+  | 'SVCGEN_OUT_LOCKED'
+  /** A generated path is taken by something svc-gen did not generate (a user file, a directory, a symlink). */
+  | 'SVCGEN_OUT_CONFLICT'
+  /** `<out>` cannot be written (read-only, full, no permission); nothing in it was changed. */
+  | 'SVCGEN_OUT_UNWRITABLE';
 
 /** Where in an input file a problem is: a line/column (1-based) and/or a JSON pointer. */
 export interface SourceLocation {

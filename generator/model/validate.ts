@@ -1,16 +1,27 @@
 /**
  * Document-level checks the model relies on. openapi-typescript keys its `operations` interface by
- * operationId (with `#` read as `/`), so two operations sharing one would not compile: reject them here.
+ * operationId (with `#` read as `/`), so two operations sharing one would not compile: reject them
+ * here. A schema that contains itself with no object in between would not compile either (cycles.ts).
  */
-import { inputError } from '../errors.js';
+import { inputError, SvcGenInputError } from '../errors.js';
+import { typeCycleProblems } from './cycles.js';
 import { deref, isObject } from './resolve.js';
 
 type Json = Record<string, unknown>;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Throws `SVCGEN_INVALID_SPEC` (with the JSON pointer of the second use) for a duplicate operationId. */
+/**
+ * Throws `SVCGEN_INVALID_SPEC` for a duplicate operationId (at the JSON pointer of the second use,
+ * naming the first) and for schemas that contain themselves with no object in between.
+ */
 export function validateDocument(file: string, doc: Json): void {
+  uniqueOperationIds(file, doc);
+  const cycles = typeCycleProblems(file, doc);
+  if (cycles.length > 0) throw new SvcGenInputError(cycles);
+}
+
+function uniqueOperationIds(file: string, doc: Json): void {
   const seen = new Map<string, string>();
   const paths = isObject(doc['paths']) ? doc['paths'] : {};
   for (const [path, item] of Object.entries(paths)) {

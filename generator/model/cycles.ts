@@ -1,0 +1,108 @@
+/**
+ * Schemas that contain themselves with nothing but `$ref`, `allOf`/`anyOf`/`oneOf`, `items` or
+ * `prefixItems` in between. openapi-typescript types every schema as a member of the `components`
+ * interface, and such a member refers to itself directly (`A: components["schemas"]["A"][]`), which
+ * TypeScript rejects (TS2502). A cycle through an object (`properties`, `additionalProperties`)
+ * is fine: that is a recursive type, and it compiles. Pure; iterative, so any depth is safe.
+ */
+import type { InputProblem } from '../errors.js';
+import { resolvePointer } from './resolve.js';
+
+type Json = Record<string, unknown>;
+
+/** Keys whose schemas openapi-typescript prints without an object type around them. */
+const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
+
+/** An edge of the "prints as" graph: the child, and whether it was reached through a `$ref`. */
+interface Edge {
+  readonly to: object;
+  readonly ref: boolean;
+}
+
+/** One problem per cycle (at most `limit`), located at the first named schema in it. */
+export function typeCycleProblems(file: string, doc: Json, limit = 10): InputProblem[] {
+  const index = indexObjects(doc);
+  const state = new Map<object, 'open' | 'done'>();
+  const problems: InputProblem[] = [];
+  for (const start of index.keys()) {
+    if (state.has(start) || problems.length >= limit) continue;
+    // Iterative DFS; `path` holds the open nodes, each with the edge that entered it.
+    const path: { node: object; via: boolean; edges: Edge[] }[] = [{ node: start, via: false, edges: edges(doc, start) }];
+    state.set(start, 'open');
+    while (path.length > 0) {
+      const top = path[path.length - 1] as (typeof path)[number];
+      const edge = top.edges.pop();
+      if (!edge) {
+        state.set(top.node, 'done');
+        path.pop();
+        continue;
+      }
+      const seen = state.get(edge.to);
+      if (seen === 'done') continue;
+      if (seen === 'open') {
+        const from = path.findIndex((p) => p.node === edge.to);
+        const cycle = [...path.slice(from).map((p, i) => ({ node: p.node, named: i === 0 ? edge.ref : p.via }))];
+        problems.push(problem(file, index, cycle));
+        continue;
+      }
+      state.set(edge.to, 'open');
+      path.push({ node: edge.to, via: edge.ref, edges: edges(doc, edge.to) });
+    }
+  }
+  return problems;
+}
+
+function problem(file: string, index: Index, cycle: { node: object; named: boolean }[]): InputProblem {
+  const named = cycle.filter((c) => c.named).map((c) => `#${pointerOf(index, c.node)}`);
+  const shown = named.length > 0 ? named : [`#${pointerOf(index, cycle[0]?.node)}`];
+  return {
+    code: 'SVCGEN_INVALID_SPEC',
+    file,
+    location: { pointer: (shown[0] ?? '#').slice(1) },
+    reason:
+      `schema contains itself with no object in between (${[...shown, shown[0]].join(' → ')}, through $ref, allOf/anyOf/oneOf or items); ` +
+      'its TypeScript type would refer to itself and not compile: make the recursion go through an object property, ' +
+      'or move the shared part into a schema of its own',
+  };
+}
+
+/** The children a node prints without an object type around them. */
+function edges(doc: Json, node: object): Edge[] {
+  if (Array.isArray(node)) return [];
+  const o = node as Json;
+  const out: Edge[] = [];
+  const ref = o['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#')) {
+    const target = resolvePointer(doc, ref);
+    if (typeof target === 'object' && target !== null) out.push({ to: target, ref: true });
+  }
+  for (const key of LISTS) {
+    const list = o[key];
+    if (Array.isArray(list)) for (const s of list) if (typeof s === 'object' && s !== null && !Array.isArray(s)) out.push({ to: s, ref: false });
+  }
+  const items = o['items'];
+  if (typeof items === 'object' && items !== null && !Array.isArray(items)) out.push({ to: items, ref: false });
+  return out.reverse(); // popped from the end: first edge first
+}
+
+/** Where each object in `doc` was first found: its parent and key (pointers are built only when reported). */
+type Index = Map<object, { readonly parent: object | undefined; readonly key: string }>;
+
+function indexObjects(doc: Json): Index {
+  const index: Index = new Map();
+  const stack: [object, object | undefined, string][] = [[doc, undefined, '']];
+  while (stack.length > 0) {
+    const [node, parent, key] = stack.pop() as [object, object | undefined, string];
+    if (index.has(node)) continue;
+    index.set(node, { parent, key });
+    // Pushed in reverse, so objects are indexed (and cycles reported) in document order.
+    for (const [k, v] of Object.entries(node).reverse()) if (typeof v === 'object' && v !== null) stack.push([v, node, k]);
+  }
+  return index;
+}
+
+function pointerOf(index: Index, node: object | undefined): string {
+  const keys: string[] = [];
+  for (let at = node ? index.get(node) : undefined; at?.parent; at = index.get(at.parent)) keys.push(at.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return keys.reverse().map((k) => `/${k}`).join('');
+}
