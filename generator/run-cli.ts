@@ -42,6 +42,12 @@ interface Flags {
   runtimeModule?: string;
 }
 
+/** Commander leaves unset switches undefined (so --help shows no "(default: false)"). */
+function readFlags(cmd: Command): Flags {
+  const o = cmd.opts<Partial<Flags>>();
+  return { ...o, check: o.check === true, watch: o.watch === true, json: o.json === true, quiet: o.quiet === true };
+}
+
 const HELP_AFTER = `
 Config file:
   svc-gen.config.json (or .mjs / .ts) in the working directory, or --config <file>:
@@ -67,11 +73,11 @@ function program(io: CliIO): Command {
     .option('-o, --out <dir>', 'output directory (only files svc-gen generated are ever replaced or removed); overrides "out"')
     .option('-c, --config <file>', 'config file (default: svc-gen.config.json, .mjs or .ts in the working directory)')
     .option('--no-config', 'ignore any config file')
-    .option('--check', 'generate in memory and compare with --out; exit 1 listing stale, missing or extra files', false)
-    .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').default(false).conflicts('check'))
-    .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)', false)
+    .option('--check', 'generate in memory and compare with --out; exit 1 listing stale, missing or extra files')
+    .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
+    .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
     .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: svc-gen/runtime)')
-    .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)', false)
+    .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
     .addHelpText('after', HELP_AFTER)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -94,7 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     if (wantsJson) json(`${JSON.stringify(jsonErrorReport([usageError(e.message)], EXIT.badInput, ctx, 0), null, 2)}\n`);
     return EXIT.badInput;
   }
-  const flags = cmd.opts<Flags>();
+  const flags = readFlags(cmd);
   ctx.mode = flags.check ? 'check' : 'write';
   const p: Printer = { stdout: io.stdout, stderr: io.stderr, c: colors(io.color ?? useColor(process.stderr)), cwd, quiet: flags.quiet };
   const cli: CliOptions = { inputs: cmd.args, out: flags.out, check: flags.check, runtimeModule: flags.runtimeModule };
