@@ -83,7 +83,8 @@ const decoder = new TextDecoder();
 /** Decode a response body: null when empty, JSON when it claims JSON, bytes when asked, else text. */
 export function decodeBody(response: RawResponse, type: ResponseType = 'auto'): unknown {
   if (response.body.byteLength === 0) return null;
-  if (type === 'binary') return response.body;
+  // A copy as a plain Uint8Array: the transport's Buffer may be a view of a shared pool slab.
+  if (type === 'binary') return new Uint8Array(response.body);
   const text = decoder.decode(response.body);
   return type === 'auto' && isJsonResponse(response) ? JSON.parse(text) : text;
 }
