@@ -46,11 +46,12 @@ export async function typesSource(file: string, document: OpenAPIDocument): Prom
       resolve: ($ref) => ot.resolveRef(schema, $ref, { silent: true }),
     };
     const nodes = ot.transformSchema(schema, ctx);
-    // TypeScript's printer leaves `</script` and U+2028/U+2029 raw in string literals and comments.
-    // `<\/` and `\u2028` mean the same inside a string literal and are inert text in a comment.
+    // TypeScript's printer leaves `</script` and U+2028/U+2029 raw in string literals and comments,
+    // and control characters (NUL…) raw in comments. `<\/` and `\u2028` mean the same inside a
+    // string literal, and all of them are inert text in a comment.
     return (ot.COMMENT_HEADER + ot.astToString(nodes))
       .replace(/<\/(script)/gi, '<\\/$1')
-      .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   } catch (e) {
     throw inputError('SVCGEN_INVALID_SPEC', file, `openapi-typescript cannot type this document: ${(e as Error).message}`);
   }

@@ -34,9 +34,10 @@ export function propertyKey(raw: string): string {
  */
 export function commentLines(raw: string): string[] {
   const safe = raw
+    // Control characters go first: removing one later could join `*` and `/` into a comment closer.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\*\//g, '*\\/')
-    .replace(/<\/(script)/gi, '<\\/$1')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    .replace(/<\/(script)/gi, '<\\/$1');
   return safe
     .split(/\r\n|[\r\n\u2028\u2029]/)
     // A line starting with `@` would be read as a JSDoc tag (e.g. a description saying "@deprecated").

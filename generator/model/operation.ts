@@ -7,6 +7,7 @@ import { jsString } from './escape.js';
 import { camelCase, nameFromRoute } from './names.js';
 import { parameterParts, undeclaredPathParams } from './params.js';
 import { responseTypes } from './responses.js';
+import { requestPath } from './wire-path.js';
 import type { OperationModel } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -47,6 +48,7 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
     operationId: typeof op['operationId'] === 'string' ? op['operationId'] : methodName,
     method,
     path,
+    requestPath: requestPath(path),
     bodyType: body.bodyType,
     responseType: responses.responseType,
     idempotent: op['x-idempotent'] === true,

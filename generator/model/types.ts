@@ -23,8 +23,10 @@ export interface OperationModel {
   /** Raw operationId (or the derived method name when the spec has none). */
   readonly operationId: string;
   readonly method: HttpMethod;
-  /** Raw path template, e.g. `/users/{id}`. */
+  /** Raw path template, e.g. `/users/{id}` (shown in docs; openapi-typescript's `paths` key). */
   readonly path: string;
+  /** The template as the runtime sends it: `path` with characters a URL path cannot hold percent-encoded (wire-path.ts). */
+  readonly requestPath: string;
   readonly bodyType: BodyType | null;
   readonly responseType: ResponseType | null;
   readonly idempotent: boolean;

@@ -1,7 +1,8 @@
 /**
  * Document-level checks the model relies on. openapi-typescript keys its `operations` interface by
- * operationId (with `#` read as `/`), so two operations sharing one would not compile: reject them
- * here. A schema that contains itself with no object in between would not compile either (cycles.ts).
+ * operationId (with `#` read as `/`, and `%XX` decoded where it is referenced), so two operations
+ * sharing one, or one with a `%`, would not compile: reject them here. A schema that contains
+ * itself with no object in between would not compile either (cycles.ts).
  */
 import { inputError, SvcGenInputError } from '../errors.js';
 import { typeCycleProblems } from './cycles.js';
@@ -12,19 +13,26 @@ type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
- * Throws `SVCGEN_INVALID_SPEC` for a duplicate operationId (at the JSON pointer of the second use,
- * naming the first) and for schemas that contain themselves with no object in between.
+ * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
+ * duplicate operationId (at the JSON pointer of the second use, naming the first), a `$ref` to a
+ * key with a `%`, and schemas that contain themselves with no object in between.
  */
 export function validateDocument(file: string, doc: Json): void {
-  uniqueOperationIds(file, doc);
+  checkPaths(file, doc);
+  checkRefs(file, doc);
   const cycles = typeCycleProblems(file, doc);
   if (cycles.length > 0) throw new SvcGenInputError(cycles);
 }
 
-function uniqueOperationIds(file: string, doc: Json): void {
+/** Path keys with a bad `%`; operationIds with a `%`, or used twice. */
+function checkPaths(file: string, doc: Json): void {
   const seen = new Map<string, string>();
   const paths = isObject(doc['paths']) ? doc['paths'] : {};
   for (const [path, item] of Object.entries(paths)) {
+    // The bundler and openapi-typescript decode path keys as URI components (and throw on a bad `%`).
+    if (!decodes(path)) {
+      throw inputError('SVCGEN_INVALID_SPEC', file, `path ${JSON.stringify(path)} has a % that is not a %XX escape of UTF-8; write %25 for a literal %`, { pointer: `/paths/${escapePointer(path)}` });
+    }
     const pathItem = deref(doc, item);
     if (!pathItem || isObject(item) && typeof item['$ref'] === 'string') continue;
     for (const method of METHODS) {
@@ -32,12 +40,44 @@ function uniqueOperationIds(file: string, doc: Json): void {
       if (!isObject(op) || typeof op['operationId'] !== 'string') continue;
       const id = op['operationId'].replace(/#/g, '/');
       const pointer = `/paths/${escapePointer(path)}/${method}/operationId`;
+      // openapi-typescript decodes the id where it refers to `operations[...]` but not in the key itself.
+      if (id.includes('%')) {
+        throw inputError('SVCGEN_INVALID_SPEC', file, `operationId ${JSON.stringify(op['operationId'])} contains %, which openapi-typescript reads as a URI escape (its types would not compile); rename the operation`, { pointer });
+      }
       const first = seen.get(id);
       if (first !== undefined) {
         throw inputError('SVCGEN_INVALID_SPEC', file, `operationId ${JSON.stringify(op['operationId'])} is also used at #${first}`, { pointer });
       }
       seen.set(id, pointer);
     }
+  }
+}
+
+/**
+ * A `$ref` naming a key that holds `%` (written `%25`): openapi-typescript decodes refs twice, so it
+ * would resolve another key or fail ("URI malformed"). Iterative walk.
+ */
+function checkRefs(file: string, doc: Json): void {
+  const stack: [unknown, string][] = [[doc, '']];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop() as [unknown, string];
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const ref = (node as Json)['$ref'];
+    if (typeof ref === 'string' && /%25/i.test(ref)) {
+      throw inputError('SVCGEN_INVALID_SPEC', file, `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`, { pointer: `${pointer}/$ref` });
+    }
+    for (const [k, v] of Object.entries(node)) if (typeof v === 'object' && v !== null) stack.push([v, `${pointer}/${escapePointer(k)}`]);
+  }
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
