@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
+import { isInside, unsafeTarget } from './paths.js';
 
 /** The manifest's content. Paths are POSIX, relative to `<out>`, so it is the same on every machine. */
 export interface Manifest {
@@ -36,6 +37,7 @@ export function manifestFile(name: string, out: string, version: string, inputs:
 /** The files the manifest at `<out>/<name>` lists as generated; empty when there is none (or it is not ours). */
 export function previouslyGenerated(out: string, name: string): string[] {
   let parsed: unknown;
+  if (unsafeTarget(out, name) !== undefined) return []; // a symlinked manifest is not read (planning reports it)
   try {
     parsed = JSON.parse(readFileSync(path.join(out, name), 'utf8'));
   } catch {
@@ -45,10 +47,4 @@ export function previouslyGenerated(out: string, name: string): string[] {
   if (m.generator !== 'svc-gen' || !Array.isArray(m.files)) return [];
   // A hand-edited manifest must not make svc-gen delete outside <out>.
   return m.files.map((f) => String(f?.path)).filter((p) => isInside(out, p)).concat(name);
-}
-
-/** True when relative POSIX path `rel` stays inside `out`. */
-export function isInside(out: string, rel: string): boolean {
-  const full = path.resolve(out, rel);
-  return !path.isAbsolute(rel) && full.startsWith(out + path.sep);
 }

@@ -1,11 +1,20 @@
 /**
  * Virtual files vs `<out>` on disk: what is up to date, what must be written, and which files
  * from the previous manifest are no longer generated. Reads only; used by both write and check.
+ *
+ * Refuses (`SVCGEN_OUT_CONFLICT`, every conflict listed) to plan over anything svc-gen did not
+ * generate: a file the previous manifest does not list whose content differs (a user file), a
+ * folder where a file goes, a symlink anywhere on a generated path (it could lead outside `<out>`).
+ * Refuses (`SVCGEN_OUT_LOCKED`) while another run holds `<out>`'s lock.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inputError, SvcGenInputError, type InputProblem } from '../errors.js';
 import type { VirtualFile } from '../render/render.js';
+import { hasLeftovers } from './journal.js';
+import { isLocked, LOCK_FILE } from './lock.js';
 import { previouslyGenerated } from './manifest.js';
+import { unsafeTarget } from './paths.js';
 
 /** A generated file whose content on disk differs. */
 export interface StaleFile {
@@ -16,6 +25,8 @@ export interface StaleFile {
 /** The difference between what would be generated and what is in `<out>`. */
 export interface OutputPlan {
   readonly out: string;
+  /** Everything that would be generated, the manifest included (a write re-plans from it under the lock). */
+  readonly files: readonly VirtualFile[];
   readonly unchanged: readonly string[];
   readonly stale: readonly StaleFile[];
   readonly missing: readonly VirtualFile[];
@@ -25,29 +36,55 @@ export interface OutputPlan {
 
 /** Plans `<out>` against `files` (which include the manifest itself). */
 export function planOutput(out: string, files: readonly VirtualFile[], manifestName: string): OutputPlan {
+  if (isLocked(out)) {
+    throw inputError('SVCGEN_OUT_LOCKED', path.join(out, LOCK_FILE), '<out> is being written by another svc-gen run; try again when it has finished');
+  }
+  // After an interrupted write the tree is mid-way between two manifests: the write recovers it
+  // (under the lock) and plans again, so only the unambiguous conflicts are reported here.
+  const interrupted = hasLeftovers(out);
+  const listed = new Set(previouslyGenerated(out, manifestName));
+  const conflicts: InputProblem[] = [];
+  const conflict = (rel: string, reason: string) => conflicts.push({ code: 'SVCGEN_OUT_CONFLICT', file: path.join(out, rel), location: {}, reason });
   const unchanged: string[] = [];
   const stale: StaleFile[] = [];
   const missing: VirtualFile[] = [];
   for (const file of files) {
-    const full = path.join(out, file.path);
+    const unsafe = unsafeTarget(out, file.path);
+    if (unsafe !== undefined) {
+      conflict(file.path, unsafe);
+      continue;
+    }
     let current: string | undefined;
     try {
-      current = readFileSync(full, 'utf8');
+      current = readFileSync(path.join(out, file.path), 'utf8');
     } catch {
       current = undefined;
     }
     if (current === undefined) missing.push(file);
     else if (current === file.contents) unchanged.push(file.path);
+    else if (!listed.has(file.path) && !interrupted) conflict(file.path, 'exists, and svc-gen did not generate it (its manifest does not list it); move it away, or delete it to let svc-gen write there');
     else stale.push({ file, current });
   }
   const now = new Set(files.map((f) => f.path));
-  const extra = previouslyGenerated(out, manifestName)
-    .filter((p) => !now.has(p) && existsSync(path.join(out, p)))
-    .sort();
-  return { out, unchanged, stale, missing, extra: [...new Set(extra)] };
+  const extra: string[] = [];
+  for (const rel of [...listed].filter((p) => !now.has(p)).sort()) {
+    const unsafe = unsafeTarget(out, rel);
+    if (unsafe !== undefined) conflict(rel, `was generated before and must be removed, but ${unsafe}`);
+    else if (isFile(path.join(out, rel))) extra.push(rel);
+  }
+  if (conflicts.length > 0) throw new SvcGenInputError(conflicts);
+  return { out, files, unchanged, stale, missing, extra };
 }
 
 /** True when `<out>` already holds exactly what would be generated. */
 export function isUpToDate(plan: OutputPlan): boolean {
   return plan.stale.length === 0 && plan.missing.length === 0 && plan.extra.length === 0;
+}
+
+function isFile(full: string): boolean {
+  try {
+    return lstatSync(full).isFile();
+  } catch {
+    return false;
+  }
 }

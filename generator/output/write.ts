@@ -1,11 +1,17 @@
 /**
- * All-or-nothing write: every changed file is staged in a temp dir inside `<out>` first (same
- * filesystem, so renames are atomic), then renamed into place; files the previous manifest listed
- * and that are no longer generated are removed. Nothing else in `<out>` is ever touched.
+ * The write: under `<out>`'s lock, recover what an interrupted run left, plan again (the disk may
+ * have changed since the caller planned), stage every changed file, commit, apply (journal.ts has
+ * the whole protocol). Files the previous manifest listed and that are no longer generated are
+ * removed; nothing else in `<out>` is ever touched. A failure before the commit point (read-only,
+ * full, no permission) undoes the staging and changes nothing, and is reported as
+ * `SVCGEN_OUT_UNWRITABLE`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { OutputPlan } from './plan.js';
+import { inputError, isSvcGenInputError } from '../errors.js';
+import { abandon, apply, commit, createDirs, hasLeftovers, recover, STAGING_PREFIX, type Journal } from './journal.js';
+import { acquireLock } from './lock.js';
+import { isUpToDate, planOutput, type OutputPlan } from './plan.js';
 
 /** What a write changed, as POSIX paths relative to `<out>`. */
 export interface WriteReport {
@@ -13,35 +19,52 @@ export interface WriteReport {
   readonly removed: readonly string[];
 }
 
-/** Applies `plan` to disk. The manifest is renamed in last, so it never lists files not yet in place. */
+/** Applies `plan` to disk (re-planned under the lock). The manifest is moved in last. */
 export function writeOutput(plan: OutputPlan, manifestName: string): WriteReport {
+  const out = plan.out;
+  if (isUpToDate(plan) && !hasLeftovers(out)) return { written: [], removed: [] };
+  let committed = false;
+  try {
+    mkdirSync(out, { recursive: true });
+    const release = acquireLock(out);
+    try {
+      recover(out);
+      return writePlan(planOutput(out, plan.files, manifestName), manifestName, () => (committed = true));
+    } finally {
+      release();
+    }
+  } catch (e) {
+    throw asUnwritable(out, e, committed);
+  }
+}
+
+function writePlan(plan: OutputPlan, manifestName: string, onCommit: () => void): WriteReport {
+  const out = plan.out;
   const files = [...plan.missing, ...plan.stale.map((s) => s.file)].sort((a, b) =>
     a.path === manifestName ? 1 : b.path === manifestName ? -1 : a.path < b.path ? -1 : 1,
   );
   if (files.length === 0 && plan.extra.length === 0) return { written: [], removed: [] };
-  mkdirSync(plan.out, { recursive: true });
-  const staging = mkdtempSync(path.join(plan.out, '.svc-gen-staging-'));
+  const staging = path.basename(mkdtempSync(path.join(out, STAGING_PREFIX)));
+  const journal: Journal = { staging, moves: files.map((f, i) => ({ from: String(i), to: f.path })), remove: plan.extra };
   try {
-    for (const [i, file] of files.entries()) writeFileSync(path.join(staging, String(i)), file.contents);
-    for (const [i, file] of files.entries()) {
-      const target = path.join(plan.out, file.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      renameSync(path.join(staging, String(i)), target);
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    createDirs(out, staging, files.map((f) => path.posix.dirname(f.path)).filter((d) => d !== '.'));
+    for (const [i, file] of files.entries()) writeFileSync(path.join(out, staging, String(i)), file.contents);
+    commit(out, journal);
+  } catch (e) {
+    abandon(out, staging);
+    throw e;
   }
-  for (const rel of plan.extra) {
-    unlinkSync(path.join(plan.out, rel));
-    removeEmptyParents(plan.out, path.dirname(path.join(plan.out, rel)));
-  }
+  onCommit();
+  apply(out, journal);
   return { written: files.map((f) => f.path), removed: [...plan.extra] };
 }
 
-/** Removes directories left empty by a removal, up to (not including) `<out>`. */
-function removeEmptyParents(out: string, dir: string): void {
-  while (dir.startsWith(out + path.sep) && readdirSync(dir).length === 0) {
-    rmdirSync(dir);
-    dir = path.dirname(dir);
-  }
+/** File-system failures become a clear input error; svc-gen's own errors and bugs pass through. */
+function asUnwritable(out: string, e: unknown, committed: boolean): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (isSvcGenInputError(e) || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
+  const what = code === 'EEXIST' || code === 'ENOTDIR' ? 'is not a folder' : 'cannot be written';
+  const then = committed ? 'the write was committed but not finished; run svc-gen again to finish it' : 'nothing in it was changed';
+  const message = String((e as Error).message);
+  return inputError('SVCGEN_OUT_UNWRITABLE', out, `${what} (${message.startsWith(code) ? message : `${code}: ${message}`}); ${then}`);
 }
