@@ -7,36 +7,41 @@
  * --map-root-user --mount`), so nothing is mounted on the host and nothing needs unmounting.
  * This needs Linux with unprivileged user namespaces (or root) and util-linux's `unshare`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { BIN, ensureBuilt } from './helpers/processes.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 
 const TREE = fileURLToPath(new URL('../fixtures/hardening/tree.mjs', import.meta.url));
 
-/** Runs in the namespace: mount, generate the old tree (+ a user file), break the fs, run again, list before/after. */
+/**
+ * Runs in the namespace: mount, copy in the old tree (generated beforehand at the same depth, so its
+ * manifest's relative input paths hold), break the file system, run svc-gen, list before and after.
+ */
 const SCRIPT = `
 set -u
 mount -t tmpfs -o size=64k tmpfs "$MNT" || exit 90
-node "$BIN" "$OLD" --out "$MNT/out" -q || exit 91
-printf 'mine\\n' > "$MNT/out/README.md"
+cp -R "$TEMPLATE/." "$MNT/" || exit 91
 if [ "$MODE" = filled ]; then dd if=/dev/zero of="$MNT/filler" bs=4096 2>/dev/null; fi
 if [ "$MODE" = read-only ]; then mount -o remount,ro "$MNT" || exit 92; fi
 node "$TREE" "$MNT" > "$WORK/before.json"
 node "$BIN" "$NEW" --out "$MNT/out" -q 2> "$WORK/stderr.txt"; echo $? > "$WORK/exit.txt"
-node "$BIN" "$OLD" --out "$MNT/out" --check -q 2> "$WORK/check.txt"; echo $? > "$WORK/check-exit.txt"
+if [ "$MODE" = read-only ]; then node "$BIN" "$OLD" --out "$MNT/out" --check -q 2> "$WORK/check.txt"; echo $? > "$WORK/check-exit.txt"; fi
 node "$TREE" "$MNT" > "$WORK/after.json"
 `;
 
 let work: string;
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   work = tempDir('svc-gen-fs-');
   writeFiles(work, { 'old/svc.yaml': tinySpec(), 'new/svc.json': bigSpec(), 'script.sh': SCRIPT });
+  await generate({ inputs: [path.join(work, 'old')], out: path.join(work, 'template/mnt/out') });
+  writeFiles(path.join(work, 'template/mnt/out'), { 'README.md': 'mine\n' });
 });
 afterAll(() => cleanup(work));
 
@@ -48,36 +53,51 @@ function bigSpec(): string {
   return JSON.stringify({ openapi: '3.0.3', info: { title: 'big', version: '1' }, paths: { '/ping': { get: { operationId: 'ping', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Schema0' } } } } } } } }, components: { schemas } });
 }
 
+type Mode = 'full' | 'filled' | 'read-only';
+
 interface Outcome {
   readonly exit: number;
   readonly stderr: string;
-  readonly checkExit: number;
+  /** `--check` against the old specs (read-only only): it only reads, so it still works. */
+  readonly checkExit: number | undefined;
   readonly before: string[];
   readonly after: string[];
 }
 
-function inTinyFs(mode: 'full' | 'filled' | 'read-only'): Outcome {
+/** Runs the script for `mode` in its own namespace (asynchronously: the three run side by side). */
+async function inTinyFs(mode: Mode): Promise<Outcome> {
   const dir = path.join(work, mode);
   mkdirSync(path.join(dir, 'mnt'), { recursive: true });
-  const env = { ...process.env, MNT: path.join(dir, 'mnt'), WORK: dir, MODE: mode, BIN, TREE, OLD: path.join(work, 'old'), NEW: path.join(work, 'new'), PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}` };
-  const run = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', path.join(work, 'script.sh')], { env, encoding: 'utf8', timeout: 60_000 });
-  if (run.error || run.status !== 0) {
-    throw new Error(`cannot mount a tmpfs in a private namespace (unshare exited ${run.status}${run.error ? `: ${run.error.message}` : ''}); this test needs Linux user namespaces and util-linux's unshare\n${run.stderr}`);
+  const env = { ...process.env, MNT: path.join(dir, 'mnt'), TEMPLATE: path.join(work, 'template/mnt'), WORK: dir, MODE: mode, BIN, TREE, OLD: path.join(work, 'old'), NEW: path.join(work, 'new'), PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}` };
+  const child = spawn('unshare', ['--user', '--map-root-user', '--mount', 'sh', path.join(work, 'script.sh')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const status = await new Promise<number | string>((resolve) => {
+    child.on('error', (e) => resolve(e.message));
+    child.on('close', (code) => resolve(code ?? -1));
+  });
+  if (status !== 0) {
+    throw new Error(`cannot mount a tmpfs in a private namespace (unshare: ${status}); this test needs Linux user namespaces and util-linux's unshare\n${stderr}`);
   }
   const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
-  return { exit: Number(read('exit.txt')), stderr: read('stderr.txt'), checkExit: Number(read('check-exit.txt')), before: JSON.parse(read('before.json')) as string[], after: JSON.parse(read('after.json')) as string[] };
+  return { exit: Number(read('exit.txt')), stderr: read('stderr.txt'), checkExit: mode === 'read-only' ? Number(read('check-exit.txt')) : undefined, before: JSON.parse(read('before.json')) as string[], after: JSON.parse(read('after.json')) as string[] };
 }
 
 /** [mode, errno, what fails] */
-const cases: [('full' | 'filled' | 'read-only'), string, string][] = [
+const cases: [Mode, string, string][] = [
   ['full', 'ENOSPC', 'while staging the new files'],
   ['filled', 'ENOSPC', 'while taking the lock'],
   ['read-only', 'EROFS', 'before anything'],
 ];
 
 describe('a full or read-only <out>', () => {
-  it.each(cases)('%s (%s %s): exit 2 naming the errno, the tree byte-identical, nothing left behind', { timeout: 90_000 }, (mode, errno) => {
-    const o = inTinyFs(mode);
+  let outcomes: Promise<Record<Mode, Outcome>>;
+  beforeAll(() => {
+    outcomes = Promise.all(cases.map(([mode]) => inTinyFs(mode))).then((all) => Object.fromEntries(cases.map(([mode], i) => [mode, all[i]])) as Record<Mode, Outcome>);
+    outcomes.catch(() => {}); // reported by each test
+  });
+  it.each(cases)('%s (%s %s): exit 2 naming the errno, the tree byte-identical, nothing left behind', { timeout: 90_000 }, async (mode, errno) => {
+    const o = (await outcomes)[mode];
     expect(o.exit, o.stderr).toBe(2);
     const lines = o.stderr.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^svc-gen: error: .*/${mode}/mnt/out: cannot be written \\(${errno}: [^)]*\\); nothing in it was changed$`));
@@ -85,7 +105,7 @@ describe('a full or read-only <out>', () => {
     expect(o.after).toEqual(o.before);
     expect(o.before.filter((e) => e.startsWith('f out/')).map((e) => e.split(' ')[1])).toEqual(['out/README.md', 'out/index.ts', 'out/svc-gen.manifest.json', 'out/svc/client.ts', 'out/svc/types.ts']);
     expect(o.after.filter((e) => /\.svc-gen-(staging|journal)|\.svc-gen\.lock/.test(e))).toEqual([]);
-    // --check only reads: it still works there, and finds the old tree up to date.
-    expect(o.checkExit).toBe(0);
+    // --check only reads: on the read-only tree it still works, and finds the old tree up to date.
+    expect(o.checkExit).toBe(mode === 'read-only' ? 0 : undefined);
   });
 });
