@@ -107,7 +107,11 @@ export function recover(out: string): 'clean' | 'rolled-forward' | 'rolled-back'
 
 /** True when an interrupted run left a journal or staging folder behind. */
 export function hasLeftovers(out: string): boolean {
-  return existsSync(out) && readdirSync(out).some((n) => n === JOURNAL_FILE || n === JOURNAL_TEMP || n.startsWith(STAGING_PREFIX));
+  try {
+    return readdirSync(out).some((n) => n === JOURNAL_FILE || n === JOURNAL_TEMP || n.startsWith(STAGING_PREFIX));
+  } catch {
+    return false; // no folder (yet), or not a folder: the write reports that
+  }
 }
 
 /** Reads and checks a journal: a damaged or hand-edited one must not move or delete anything outside `<out>`. */

@@ -244,6 +244,15 @@ describe('nothing but generated files, and only inside <out>', () => {
     expect(isSvcGenInputError(error) && error.code).toBe('SVCGEN_OUT_CONFLICT');
   });
 
+  it('an --out that is a file: SVCGEN_OUT_UNWRITABLE, the file untouched', async () => {
+    const file = path.join(work, 'not-a-folder.txt');
+    writeFileSync(file, 'mine\n');
+    const run = await svcGen(path.join(work, 'new'), '--out', file);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/^svc-gen: error: .*not-a-folder\.txt: is not a folder \(EEXIST: [^)]*\); nothing in it was changed$/);
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+  });
+
   it('a user file identical to what would be generated is adopted', async () => {
     const out = resetOut('adopt');
     cpSync(path.join(work, 'ref-new/out/s12'), path.join(out, 's12'), { recursive: true });
