@@ -14,7 +14,8 @@ import type { ServiceModel } from './model/types.js';
 import { validateDocument } from './model/validate.js';
 import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { shortDiff } from './output/diff.js';
-import { manifestFile } from './output/manifest.js';
+import { fingerprint, upToDateByManifest } from './output/fast-check.js';
+import { manifestFile, relativeTo } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { writeOutput } from './output/write.js';
 import { generatorVersion } from './package-info.js';
@@ -116,8 +117,21 @@ export function invalidate(cache: GenerateCache, files: Iterable<string>): strin
 /** `generate()` on resolved options, reusing (and refilling) `cache` when given. */
 export async function generateWithCache(options: ResolvedOptions, cache: GenerateCache | undefined): Promise<GenerateResult> {
   const runStarted = performance.now();
+  const list = sources(options);
+  const print = fingerprint({
+    version: generatorVersion(),
+    out: options.out,
+    runtimeModule: options.runtimeModule,
+    sources: list,
+    // spec paths relative to <out>: the manifest (and so the output) must be the same on every machine
+    defaults: options.services.map((s) => ({ ...s, spec: relativeTo(options.out, s.spec) })),
+  });
+  if (options.check && !cache) {
+    const unchanged = checkUnchanged(options, print);
+    if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
+  }
   const templates = loadTemplates();
-  const prepared = await prepareAll(sources(options), cache);
+  const prepared = await prepareAll(list, cache);
   const names = serviceNames(
     prepared.map(({ source, p }) => ({
       file: source.entry,
@@ -141,7 +155,6 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   const rendered = render(inputs, templates, options.runtimeModule);
   const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(built.map((b) => b.service.name)), options.runtimeModule);
   const generated = defaults ? [...rendered, defaults].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : rendered;
-  const files = [...generated, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, generated)];
   const services: ServiceReport[] = built.map(({ service, source, p, reused, ms }) => ({
     name: service.name,
     className: service.className,
@@ -153,6 +166,20 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     ms,
     reused,
   }));
+  const extras = {
+    fingerprint: print,
+    warnings,
+    services: services.map((r) => ({
+      name: r.name,
+      className: r.className,
+      file: relativeTo(options.out, r.file),
+      inputs: r.inputs.map((f) => relativeTo(options.out, f)),
+      operations: r.operations,
+      files: r.files,
+      warnings: r.warnings,
+    })),
+  };
+  const files = [...generated, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, generated, extras)];
   const plan = planOutput(options.out, files, MANIFEST_FILE);
   const base = { options, services, warnings, files };
   if (options.check) {
@@ -166,6 +193,21 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   }
   const report = writeOutput(plan, MANIFEST_FILE);
   return { ...base, written: report.written, removed: report.removed, check: undefined, ms: performance.now() - runStarted };
+}
+
+/** `--check` answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts). */
+function checkUnchanged(options: ResolvedOptions, print: string): Omit<GenerateResult, 'ms'> | undefined {
+  const proof = upToDateByManifest(options.out, MANIFEST_FILE, print);
+  if (!proof) return undefined;
+  const services: ServiceReport[] = proof.services.map((s) => ({
+    ...s,
+    file: path.resolve(options.out, s.file),
+    inputs: s.inputs.map((f) => path.resolve(options.out, f)),
+    ms: 0,
+    reused: true,
+  }));
+  const check: CheckReport = { upToDate: true, stale: [], missing: [], extra: [] };
+  return { options, services, warnings: proof.warnings, files: proof.files, written: [], removed: [], check };
 }
 
 /** Discovered specs plus configured ones, sorted by entry; a configured entry replaces a discovered one for the same file. */

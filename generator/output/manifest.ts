@@ -8,12 +8,41 @@ import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
 import { isInside, unsafeTarget } from './paths.js';
 
+/** A service as the report shows it, kept so an unchanged `--check` can report without generating. */
+export interface ManifestService {
+  readonly name: string;
+  readonly className: string;
+  /** Entry spec and every file it read, relative to `<out>`. */
+  readonly file: string;
+  readonly inputs: readonly string[];
+  readonly operations: number;
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+}
+
 /** The manifest's content. Paths are POSIX, relative to `<out>`, so it is the same on every machine. */
 export interface Manifest {
   readonly generator: 'svc-gen';
   readonly version: string;
+  /** Hash of the options and sources that decide the output besides file contents (output/fast-check.ts). */
+  readonly fingerprint: string;
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  readonly services: readonly ManifestService[];
+  /** The run's warnings, as reported. */
+  readonly warnings: readonly string[];
+}
+
+/** What the manifest records besides inputs and files. */
+export interface ManifestExtras {
+  readonly fingerprint: string;
+  readonly services: readonly ManifestService[];
+  readonly warnings: readonly string[];
+}
+
+/** POSIX path of `file` relative to `out`. */
+export function relativeTo(out: string, file: string): string {
+  return path.relative(out, file).split(path.sep).join('/');
 }
 
 /** Hex sha256 of a string. */
@@ -22,14 +51,24 @@ export function sha256(text: string): string {
 }
 
 /** Builds the manifest file for `files` generated from `inputs` (absolute path → hash). */
-export function manifestFile(name: string, out: string, version: string, inputs: ReadonlyMap<string, string>, files: readonly VirtualFile[]): VirtualFile {
+export function manifestFile(
+  name: string,
+  out: string,
+  version: string,
+  inputs: ReadonlyMap<string, string>,
+  files: readonly VirtualFile[],
+  extras: ManifestExtras,
+): VirtualFile {
   const manifest: Manifest = {
     generator: 'svc-gen',
     version,
+    fingerprint: extras.fingerprint,
     inputs: [...inputs]
-      .map(([file, hash]) => ({ path: path.relative(out, file).split(path.sep).join('/'), sha256: hash }))
+      .map(([file, hash]) => ({ path: relativeTo(out, file), sha256: hash }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.contents) })),
+    services: extras.services,
+    warnings: extras.warnings,
   };
   return { path: name, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }

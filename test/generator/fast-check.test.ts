@@ -1,0 +1,75 @@
+/**
+ * `--check` answered from the manifest when nothing changed, and the full pipeline whenever
+ * anything that decides the output did: a spec, a $ref-ed file, a generated file, an option, a new
+ * spec. The manifest itself is the same wherever the tree lives.
+ */
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { generate } from '../../generator/index.js';
+import { cleanup, tempDir } from './helpers/fs.js';
+import { copyRepoSpecs, tinySpec } from './helpers/specs.js';
+
+let dir: string;
+let specs: string;
+let out: string;
+beforeEach(async () => {
+  dir = tempDir();
+  specs = copyRepoSpecs(dir);
+  out = path.join(dir, 'clients');
+  await generate({ inputs: [specs], out });
+});
+afterEach(() => cleanup(dir));
+
+const check = (extra: Partial<Parameters<typeof generate>[0]> = {}) => generate({ inputs: [specs], out, check: true, ...extra });
+
+test('nothing changed: up to date, answered from the manifest (no service was prepared)', async () => {
+  const result = await check();
+  expect(result.check).toEqual({ upToDate: true, stale: [], missing: [], extra: [] });
+  expect(result.services.map((s) => [s.name, s.operations, s.reused])).toEqual([
+    ['notification', 4, true],
+    ['order', 5, true],
+    ['payment', 5, true],
+    ['user', 8, true],
+  ]);
+  const full = await generate({ inputs: [specs], out: path.join(dir, 'other') });
+  expect(result.services.map(({ ms, reused, ...s }) => s)).toEqual(full.services.map(({ ms, reused, ...s }) => s));
+  expect(result.warnings).toEqual(full.warnings);
+});
+
+describe('anything that decides the output runs the full check', () => {
+  type Case = [name: string, change: () => void, want: { stale?: string[]; missing?: number; extra?: string[] }];
+  const cases: Case[] = [
+    ['an entry spec edited', () => appendFileSync(path.join(specs, 'user.yaml'), 'x-note: edited\n'), { stale: ['svc-gen.manifest.json'] }],
+    ['a $ref-ed file edited', () => appendFileSync(path.join(specs, 'order', 'components', 'parameters.yaml'), '\n# edited\n'), { stale: ['svc-gen.manifest.json'] }],
+    ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { stale: ['user/client.ts'] }],
+    ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { missing: 1 }],
+    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 2, stale: ['index.ts', 'svc-gen.manifest.json'] }],
+  ];
+  test.each(cases)('%s', async (_name, change, want) => {
+    change();
+    const result = await check();
+    expect(result.check?.upToDate).toBe(false);
+    expect(result.services.every((s) => !s.reused)).toBe(true);
+    if (want.stale) expect(result.check?.stale.map((s) => s.path)).toEqual(want.stale);
+    if (want.missing !== undefined) expect(result.check?.missing).toHaveLength(want.missing);
+  });
+
+  test('another --runtime-module', async () => {
+    const result = await check({ runtimeModule: '@acme/svc-runtime' });
+    expect(result.check?.upToDate).toBe(false);
+    expect(result.check?.stale.map((s) => s.path)).toContain('user/client.ts');
+  });
+});
+
+test('the manifest is the same bytes wherever the tree lives (paths are relative)', async () => {
+  const moved = path.join(tempDir(), 'elsewhere', 'deeper');
+  try {
+    cpSync(dir, moved, { recursive: true });
+    await generate({ inputs: [path.join(moved, path.relative(dir, specs))], out: path.join(moved, 'clients') });
+    expect(readFileSync(path.join(moved, 'clients', 'svc-gen.manifest.json'), 'utf8')).toBe(readFileSync(path.join(out, 'svc-gen.manifest.json'), 'utf8'));
+    expect((await generate({ inputs: [path.join(moved, path.relative(dir, specs))], out: path.join(moved, 'clients'), check: true })).services.every((s) => s.reused)).toBe(true);
+  } finally {
+    cleanup(path.dirname(path.dirname(moved)));
+  }
+});
