@@ -26,7 +26,8 @@ export function checkEndpoint(endpoint: string): string {
 /** Fill `{name}` placeholders of a path template with percent-encoded values. */
 export function fillPath(template: string, params: Record<string, unknown> | undefined): string {
   return template.replace(PATH_PARAM, (_match, name: string) => {
-    const value = params?.[name];
+    // Own properties only: a parameter named `__proto__` or `constructor` must not read the prototype.
+    const value = params && Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined || value === null) throw invalidUsage(`Path parameter "${name}" is missing.`);
     const text = String(value);
     if (text === '' || text === '.' || text === '..') {

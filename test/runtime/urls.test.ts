@@ -47,6 +47,15 @@ describe('path parameters', () => {
     expect(server!.received).toHaveLength(0);
   });
 
+  test.each([['__proto__'], ['constructor'], ['toString']])('a parameter named %s reads only its own value', async (name) => {
+    const service = await setup();
+    const params = JSON.parse(`{"${name}": "v/1"}`) as Record<string, string>; // an own property, even for __proto__
+    await service.call({ ...op, path: `/p/{${name}}` }, { path: params }, {});
+    expect(server!.received[0]!.url).toBe('/api/p/v%2F1');
+    const e = (await service.call({ ...op, path: `/p/{${name}}` }, { path: {} }, {}).catch((x: unknown) => x)) as APIException;
+    expect(e.description).toBe(`Path parameter "${name}" is missing.`);
+  });
+
   test('a missing path parameter is refused', async () => {
     const service = await setup();
     await expect(service.call(op, {}, {})).rejects.toMatchObject({ errorCode: { name: 'invalid_usage' }, description: 'Path parameter "name" is missing.' });
