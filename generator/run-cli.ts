@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { colors, useColor } from './colors.js';
+import { generatorVersion } from './package-info.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { isSvcGenInputError, type InputProblem } from './errors.js';
 import type { GenerateResult } from './generate.js';
@@ -69,6 +70,7 @@ Exit codes: 0 ok, 1 check failed, 2 bad input or usage, 3 internal error.
 function program(io: CliIO): Command {
   return new Command('svc-gen')
     .description('Generate a typed client per service from OpenAPI specs (3.0, 3.1; Swagger 2.0 converted).')
+    .version(generatorVersion(), '-V, --version', 'print the svc-gen version')
     .argument('[path...]', 'spec files, or directories of specs (*.json|*.yaml|*.yml, or folders with an openapi.yaml entry); overrides "inputs" of the config file')
     .option('-o, --out <dir>', 'output directory (only files svc-gen generated are ever replaced or removed); overrides "out"')
     .option('-c, --config <file>', 'config file (default: svc-gen.config.json, .mjs or .ts in the working directory)')

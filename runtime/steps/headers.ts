@@ -43,9 +43,13 @@ function httpDate(): string {
   return dateValue;
 }
 
-/** A value taken from the context must be as safe as a caller's header value. */
+/** Context values come from the incoming request; a longer one is refused rather than forwarded. */
+const MAX_CONTEXT_VALUE = 1024;
+
+/** A value taken from the context must be as safe as a caller's header value, and bounded. */
 function contextValue(name: string, value: string): string {
   if (FORBIDDEN_IN_VALUE.test(value)) throw invalidUsage(`The context's ${name} contains CR, LF or NUL.`);
+  if (value.length > MAX_CONTEXT_VALUE) throw invalidUsage(`The context's ${name} is longer than ${MAX_CONTEXT_VALUE} characters.`);
   return value;
 }
 

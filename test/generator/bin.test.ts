@@ -3,7 +3,7 @@
  * exits with the documented codes: 0 ok, 1 check failed, 2 bad input or usage.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('bin/svc-gen.js', () => {
   /** [step, args, exit code, stderr pattern] — run in order on one directory. */
   const steps: [string, string[], number, RegExp][] = [
     ['--help', ['--help'], 0, /^$/],
+    ['--version', ['--version'], 0, /^$/],
     ['generate', ['ping.yaml', '--out', 'out'], 0, /^ping\s+1 operations\s+\d+ ms\nsvc-gen: 1 service, 1 operation → out: 4 files written \(\d+ ms\)\n$/],
     ['check, up to date', ['ping.yaml', '--out', 'out', '--check', '-q'], 0, /^$/],
     ['check after a spec edit', ['ping.yaml', '--out', 'out', '--check', '-q'], 1, /out of date/],
@@ -38,5 +39,6 @@ describe('bin/svc-gen.js', () => {
     const result = run(...args);
     expect(result.status, result.stderr).toBe(code);
     expect(result.stderr).toMatch(stderr);
+    if (step === '--version') expect(result.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
 });

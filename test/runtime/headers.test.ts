@@ -307,6 +307,9 @@ describe('refused before a byte is sent', () => {
     ['a user id that rewrites the level', {}, { user: { id: '7;level=100', level: 1, isAuthenticated: true } }, undefined],
     ['a user id with "="', {}, { user: { id: 'a=b', level: 1, isAuthenticated: true } }, undefined],
     ['a user id with CRLF', {}, { user: { id: '7\r\nx-admin: 1', level: 1, isAuthenticated: true } }, undefined],
+    ['a user id over 256 characters', {}, { user: { id: 'u'.repeat(257), level: 1, isAuthenticated: true } }, undefined],
+    ['a context request id over 1 KiB', {}, { requestId: 'r'.repeat(1025) }, undefined],
+    ['a context trace parent over 1 KiB', {}, { requestId: 'r', traceparent: 't'.repeat(1025) }, undefined],
   ];
 
   test.each(cases)('%s → invalid_usage, no connection', async (_name, settings, context, headers) => {
