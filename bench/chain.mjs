@@ -17,6 +17,7 @@ async function measure(settings, mode, calls, budgetMs) {
     await chain.reset();
     const latencies = [];
     for (let i = 0; i < calls; i++) latencies.push((await callA(chain.url, budgetMs)).ms);
+    await new Promise((r) => setTimeout(r, 100)); // let C see the last cancellation
     const c = await chain.stats('c');
     return { perCall: (mode === 'reset' ? c.resets : c.received) / calls, p99: quantile(latencies, 0.99), cancelled: c.cancelled };
   } finally {
