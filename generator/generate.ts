@@ -15,7 +15,7 @@ import { validateDocument } from './model/validate.js';
 import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { shortDiff } from './output/diff.js';
 import { fingerprint, upToDateByManifest } from './output/fast-check.js';
-import { manifestFile, relativeTo } from './output/manifest.js';
+import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { writeOutput } from './output/write.js';
 import { generatorVersion } from './package-info.js';
@@ -25,24 +25,11 @@ import { serviceDefaultsFile } from './service-defaults.js';
 import { loadTemplates } from './templates.js';
 import { typesSource } from './types.js';
 
-/** Per-service summary (the CLI prints one line each). */
-export interface ServiceReport {
-  /** Registry key (`getService(name)`). */
-  readonly name: string;
-  /** The generated client class. */
-  readonly className: string;
-  /** Entry spec file (absolute). */
-  readonly file: string;
-  /** Every file the spec was read from: the entry and each file its `$ref`s reached (absolute, sorted). */
-  readonly inputs: readonly string[];
-  readonly operations: number;
-  /** Generated files of this service (POSIX paths relative to `out`). */
-  readonly files: readonly string[];
-  /** This service's warnings (also in `GenerateResult.warnings`, prefixed with the service name). */
-  readonly warnings: readonly string[];
+/** Per-service summary (the CLI prints one line each); `file` and `inputs` are absolute here. */
+export interface ServiceReport extends ServiceSummary {
   /** Load + type + model time in ms (of the run that prepared it, when `reused`). */
   readonly ms: number;
-  /** True when `--watch` reused this service from an earlier run because none of its inputs changed. */
+  /** True when this run did not prepare the service: `--watch` reused it (none of its inputs changed), or `--check` proved it unchanged from the manifest. */
   readonly reused: boolean;
 }
 

@@ -8,17 +8,25 @@ import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
 import { isInside, unsafeTarget } from './paths.js';
 
-/** A service as the report shows it, kept so an unchanged `--check` can report without generating. */
-export interface ManifestService {
+/** One service as a run reports it; the manifest keeps it so an unchanged `--check` can report without generating. */
+export interface ServiceSummary {
+  /** Registry key (`getService(name)`). */
   readonly name: string;
+  /** The generated client class. */
   readonly className: string;
-  /** Entry spec and every file it read, relative to `<out>`. */
+  /** Entry spec file (relative to `<out>` in the manifest, absolute in a report). */
   readonly file: string;
+  /** Every file the spec was read from: the entry and each file its `$ref`s reached (sorted; paths as `file`). */
   readonly inputs: readonly string[];
   readonly operations: number;
+  /** Generated files of this service (POSIX paths relative to `out`). */
   readonly files: readonly string[];
+  /** This service's warnings (also in the run's warnings, prefixed with the service name). */
   readonly warnings: readonly string[];
 }
+
+/** The manifest's form of a service: paths relative to `<out>`. */
+export type ManifestService = ServiceSummary;
 
 /** The manifest's content. Paths are POSIX, relative to `<out>`, so it is the same on every machine. */
 export interface Manifest {
