@@ -74,8 +74,9 @@ export function apply(out: string, journal: Journal): void {
   }
   for (const rel of journal.remove) {
     const full = path.join(out, rel);
-    if (!isFile(full)) continue;
-    unlinkSync(full);
+    if (isFile(full)) unlinkSync(full);
+    // Also when the file is already gone: a run killed between the unlink and this cleanup left
+    // its folder empty, and the replay must finish that step too.
     for (let dir = path.dirname(full); dir.startsWith(out + path.sep) && removeIfEmpty(dir); dir = path.dirname(dir));
   }
   // The folders are in use now: a staging folder left behind from here on must not take them back.
