@@ -4,23 +4,18 @@
  * and a user file).
  */
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { svcGen } from './helpers/cli.js';
-import { cleanup, ensureDir, snapshotDir, tempDir } from './helpers/fs.js';
+import { usePreviousOut } from './helpers/previous-out.js';
+import { ensureDir, snapshotDir } from './helpers/fs.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 
-let dir: string;
-let out: string;
 
-beforeEach(async () => {
-  dir = tempDir();
-  out = path.join(dir, 'out');
-  writeFiles(dir, { 'good/ok.yaml': tinySpec() });
-  expect((await svcGen(path.join(dir, 'good'), '--out', out, '-q')).code).toBe(0);
-  writeFiles(out, { 'mine.txt': 'user file' });
-});
-afterEach(() => cleanup(dir));
+const previous = usePreviousOut();
+let dir = '';
+let out = '';
+beforeEach(() => ({ dir, out } = previous));
 
 interface Case {
   readonly files: Record<string, string>;

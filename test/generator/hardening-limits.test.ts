@@ -5,24 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { MAX_DEPTH, parseSpecText } from '../../generator/parse.js';
 import { svcGen } from './helpers/cli.js';
-import { cleanup, snapshotDir, tempDir } from './helpers/fs.js';
+import { usePreviousOut } from './helpers/previous-out.js';
+import { snapshotDir } from './helpers/fs.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 import { formatDiagnostics, typecheck } from './helpers/typecheck.js';
 
-let dir: string;
-let out: string;
-beforeEach(async () => {
-  dir = tempDir();
-  out = path.join(dir, 'out');
-  writeFiles(dir, { 'good/ok.yaml': tinySpec() });
-  expect((await svcGen(path.join(dir, 'good'), '--out', out, '-q')).code).toBe(0);
-  writeFiles(out, { 'mine.txt': 'user file' });
-});
-afterEach(() => cleanup(dir));
+const previous = usePreviousOut();
+let dir = '';
+let out = '';
+beforeEach(() => ({ dir, out } = previous));
 
 /** The classic "billion laughs": 9 levels of 9 aliases, 9^9 strings if expanded. */
 function aliasBomb(): string {

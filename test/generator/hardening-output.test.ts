@@ -5,8 +5,7 @@
  * over); nothing is ever written through a symlink or over a file svc-gen did not generate; and
  * user files always survive. (Read-only and full directories: hardening-output-fs.test.ts.)
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,20 +16,8 @@ import { svcGen } from './helpers/cli.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { BIN, ensureBuilt, startNode } from './helpers/processes.js';
 import { writeFiles } from './helpers/specs.js';
+import { tree } from '../fixtures/hardening/tree.mjs';
 
-/** Every entry under `dir`: `d rel/` for folders, `f rel sha256` for files, `l rel -> target` for symlinks. */
-function tree(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((rel) => {
-      const full = path.join(dir, rel);
-      const st = lstatSync(full);
-      if (st.isSymbolicLink()) return `l ${rel} -> ${readlinkSync(full)}`;
-      if (st.isDirectory()) return `d ${rel}/`;
-      return `f ${rel} ${createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 16)}`;
-    });
-}
 
 /** A service spec whose every generated file changes with `version`. */
 function serviceSpec(name: string, version: number, schemas = 3): string {

@@ -7,10 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { svcGen } from './helpers/cli.js';
-import { cleanup, snapshotDir, tempDir } from './helpers/fs.js';
+import { usePreviousOut } from './helpers/previous-out.js';
+import { snapshotDir } from './helpers/fs.js';
 import { connectionCounter, ensureBuilt, runBin } from './helpers/processes.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 
@@ -18,22 +19,16 @@ const SECRET = `TOPSECRET-${process.pid}-${Date.now()}`;
 /** A tiny spec whose 200 response schema is `$ref: <ref>`. */
 const refTo = (ref: string): string => tinySpec().replace('schema: { type: string }', `schema: { $ref: '${ref}' }`);
 
-let dir: string;
-let out: string;
 let server: Awaited<ReturnType<typeof connectionCounter>>;
 beforeAll(async () => {
   ensureBuilt();
   server = await connectionCounter();
 });
 afterAll(() => server.close());
-beforeEach(async () => {
-  dir = tempDir();
-  out = path.join(dir, 'out');
-  writeFiles(dir, { 'good/ok.yaml': tinySpec(), 'secret.yaml': `S: { type: string, description: ${SECRET} }\n`, 'elsewhere/x.yaml': `S: { type: string, description: ${SECRET} }\n` });
-  expect((await svcGen(path.join(dir, 'good'), '--out', out, '-q')).code).toBe(0);
-  writeFiles(out, { 'mine.txt': 'user file' });
-});
-afterEach(() => cleanup(dir));
+const previous = usePreviousOut({ 'secret.yaml': `S: { type: string, description: ${SECRET} }\n`, 'elsewhere/x.yaml': `S: { type: string, description: ${SECRET} }\n` });
+let dir = '';
+let out = '';
+beforeEach(() => ({ dir, out } = previous));
 
 /** Runs the CLI on `input` and checks the refusal: exit 2, the message, no secret anywhere, `<out>` untouched, `code`. */
 async function refused(input: string, message: RegExp, code: string): Promise<void> {
