@@ -63,6 +63,8 @@ export function errorCode(name: GlobalErrorName): ErrorCode {
 /** Where a failed call was going; filled in by the error-mapping step. */
 export interface CallSite {
   service?: string;
+  /** The operationId of a generated call, or `METHOD endpoint` for httpDispatch. */
+  operation?: string;
   method?: string;
   url?: string;
   attempts?: number;
@@ -74,23 +76,32 @@ export interface APIExceptionInit extends CallSite {
   message: string;
   description?: string;
   body?: unknown;
+  /** Headers of the response that caused it (lower-cased names); none for failures without a response. */
+  headers?: Record<string, string>;
   cause?: unknown;
 }
 
 const API_EXCEPTION = Symbol.for('svc-gen.APIException');
 const TIMEOUT_ERROR = Symbol.for('svc-gen.ResponseTimeoutError');
 
-/** Every failure of a service call: HTTP errors, transport errors, timeouts, bad bodies. */
-export class APIException extends Error {
+/**
+ * Every failure of a service call: HTTP errors, transport errors, timeouts, bad bodies.
+ * `B` is the body's type; generated guards (`UserService.isError(e, 'getUser')`) narrow it per status.
+ */
+export class APIException<B = unknown> extends Error {
   readonly statusCode: number;
   readonly errorCode: ErrorCode;
   readonly description: string;
   service: string;
+  /** The operationId of a generated call, or `METHOD endpoint` for httpDispatch. */
+  operation: string;
   method: string;
   url: string;
   attempts: number;
   /** The parsed error body of the response, when there was one. */
-  readonly body: unknown;
+  readonly body: B;
+  /** The response's headers (lower-cased names, repeated ones joined with `, `); empty without a response. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
 
   constructor(init: APIExceptionInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -99,16 +110,49 @@ export class APIException extends Error {
     this.errorCode = init.errorCode;
     this.description = init.description ?? init.message;
     this.service = init.service ?? '';
+    this.operation = init.operation ?? '';
     this.method = init.method ?? '';
     this.url = init.url ?? '';
     this.attempts = init.attempts ?? 0;
-    this.body = init.body;
+    this.body = init.body as B;
+    this.headers = init.headers ?? {};
     Object.defineProperty(this, API_EXCEPTION, { value: true });
+  }
+
+  /**
+   * One log line: `APIException: user get_user GET /users/7 -> 404 user_not_found: No such user (attempts: 1)`.
+   * The path leaves out the query string, which may carry data that does not belong in logs.
+   */
+  override toString(): string {
+    const path = this.url ? ` ${this.url.replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0] || '/'}` : '';
+    const where = [this.service, this.operation].filter((x) => x).join(' ');
+    const call = `${where}${this.method ? ` ${this.method}` : ''}${path}`.trim();
+    const attempts = this.attempts === 1 ? '1 attempt' : `${this.attempts} attempts`;
+    return `${this.name}: ${call ? `${call} -> ` : ''}${this.statusCode} ${this.errorCode.name}: ${this.description.replace(/\s+/g, ' ')} (${attempts})`;
+  }
+
+  /**
+   * Rewrites the first line of `stack` to `toString()`: V8 fixes that line when the error is built,
+   * before the call site is known, and loggers print `stack`.
+   */
+  relabelStack(): void {
+    const stack = this.stack;
+    if (typeof stack !== 'string') return;
+    const firstFrame = stack.search(/\n\s+at /);
+    Object.defineProperty(this, 'stack', { value: `${this.toString()}${firstFrame < 0 ? '' : stack.slice(firstFrame)}`, writable: true, configurable: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_EXCEPTION] === true;
   }
+}
+
+/**
+ * True when `error` is an `APIException` thrown by `operation` (an operationId) of `service`: what the
+ * generated `isError` guards check before narrowing to that operation's typed exception.
+ */
+export function isOperationError(error: unknown, service: string, operation: string): error is APIException {
+  return error instanceof APIException && error.service === service && error.operation === operation;
 }
 
 /** The call's total time ran out (503, `service_timeout`). */

@@ -19,6 +19,8 @@ export interface OutgoingRequest {
   readonly body: string | Uint8Array | null;
   /** Throw on any status >= 400 (else only 3xx, 429 and 5xx throw). */
   readonly propagateError: boolean;
+  /** `result: 'response'`: no status throws; the caller gets every response (retries still apply). */
+  readonly returnEveryStatus?: boolean;
   /** Extra attempts allowed for this call; 0 when the method may not be retried. */
   readonly maxRetries: number;
   /** Total time for the call in ms, across attempts. */

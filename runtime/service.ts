@@ -8,7 +8,7 @@ import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
-import { mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { headerRecord, mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
 import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
@@ -120,6 +120,7 @@ export class Service {
   async #send(input: SendInput): Promise<unknown> {
     const method = String(input.method).toUpperCase();
     const { options } = input;
+    const responseMode = options.result === 'response';
     let request: OutgoingRequest | undefined;
     try {
       if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(input.method)}.`);
@@ -138,6 +139,7 @@ export class Service {
         headers,
         body: encoded.body,
         propagateError: options.propagateError === true,
+        ...(responseMode && { returnEveryStatus: true }),
         maxRetries: allowedRetries(
           { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
           this.#settings,
@@ -157,9 +159,10 @@ export class Service {
         if (response.status < 300) throw payloadError(error);
         data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
       }
+      if (responseMode) return responseResult(response.status, data, headerRecord(response.headers));
       return options.includeStatusCode ? [data, response.status] : data;
     } catch (error) {
-      throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
+      throw withSite(toAPIException(error), request ?? { service: this.name, operation: input.operation, method, url: this.baseUrl, attempts: 0 });
     }
   }
 
@@ -167,6 +170,11 @@ export class Service {
   close(): Promise<void> {
     return this.#transport?.close() ?? Promise.resolve();
   }
+}
+
+/** `result: 'response'`: 2xx is `ok` with `data`, every other status `error`. */
+function responseResult(status: number, body: unknown, headers: Record<string, string>): object {
+  return status >= 200 && status < 300 ? { ok: true, status, data: body, headers } : { ok: false, status, error: body, headers };
 }
 
 /** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */

@@ -40,6 +40,34 @@ export interface OperationModel {
   readonly paramsRequired: boolean;
   readonly successType: string;
   readonly errorType: string;
+  /** One entry per declared status (2xx ok, 3xx-5xx not), for the `…Response` and `…Exception` types. */
+  readonly responses: readonly ResponseVariant[];
+  /** The declared non-success statuses as a union of literals, or `never`: what the catch-all excludes. */
+  readonly errorStatuses: string;
+}
+
+/** One declared status of an operation. */
+export interface ResponseVariant {
+  readonly ok: boolean;
+  /** A numeric literal (`404`), or `$t.SuccessStatus` for a success declared only as `2XX`/`default`. */
+  readonly status: string;
+  /** TypeScript type of the decoded body. */
+  readonly body: string;
+  /** TypeScript object type of the declared response headers (`{}` when none), names lower-cased. */
+  readonly headers: string;
+}
+
+/** One `components.schemas` entry, exported by name from the client module. */
+export interface SchemaModel {
+  /** Safe, unique export name. */
+  readonly name: string;
+  /** TypeScript type expression for openapi-typescript's type of it. */
+  readonly type: string;
+  /** Exported as `interface … extends` (shown by name on hover) rather than a type alias. */
+  readonly isInterface: boolean;
+  /** Raw title/description lines; escaped on render. */
+  readonly docs: readonly string[];
+  readonly deprecated: boolean;
 }
 
 /** One spec → one service → one client class. */
@@ -51,5 +79,7 @@ export interface ServiceModel {
   /** Raw `info.title`/`info.description` lines; escaped on render. */
   readonly docs: readonly string[];
   readonly operations: readonly OperationModel[];
+  /** Named exports of `components.schemas`, in spec order. */
+  readonly schemas: readonly SchemaModel[];
   readonly warnings: readonly string[];
 }

@@ -61,6 +61,15 @@ function describeBody(body: unknown): { message?: string; description?: string; 
   return typeof body === 'string' && body ? { description: body.slice(0, DESCRIPTION_LIMIT) } : {};
 }
 
+/** Response headers as one lower-cased string per name (repeated ones joined with `, `, as fetch's Headers does). */
+export function headerRecord(headers: RawResponse['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
 /** The exception for a response that must not be returned (3xx always; 429/5xx always; 4xx when propagating). */
 export function responseException(response: RawResponse): APIException {
   let body: unknown;
@@ -70,6 +79,7 @@ export function responseException(response: RawResponse): APIException {
     body = new TextDecoder().decode(response.body); // an error body that claims JSON but is not: keep its text
   }
   const status = response.status;
+  const headers = headerRecord(response.headers);
   if (status >= 300 && status < 400) {
     const location = response.headers.location;
     return new APIException({
@@ -78,6 +88,7 @@ export function responseException(response: RawResponse): APIException {
       message: 'Redirect not followed',
       description: `The service answered ${status}${location ? ` to ${String(location).slice(0, 200)}` : ''}; service calls never follow redirects.`,
       body,
+      headers,
     });
   }
   const fields = describeBody(body);
@@ -88,6 +99,7 @@ export function responseException(response: RawResponse): APIException {
     message,
     description: fields.description ?? message,
     body,
+    headers,
   });
 }
 
@@ -104,12 +116,14 @@ export function toAPIException(error: unknown): APIException {
   });
 }
 
-/** Fill in where the call went, unless an inner step already did. */
+/** Fill in where the call went, unless an inner step already did; the stack's first line then says it all. */
 export function withSite(exception: APIException, site: Required<CallSite>): APIException {
   exception.service ||= site.service;
+  exception.operation ||= site.operation;
   exception.method ||= site.method;
   exception.url ||= site.url;
   exception.attempts ||= site.attempts;
+  exception.relabelStack();
   return exception;
 }
 
@@ -125,6 +139,6 @@ export const mapErrors: Step = (next) => async (request) => {
   } catch (error) {
     throw withSite(toAPIException(error), request);
   }
-  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response), request);
+  if (!request.returnEveryStatus && mustThrow(response.status, request.propagateError)) throw withSite(responseException(response), request);
   return response;
 };
