@@ -142,7 +142,8 @@ export class APIException<B = unknown> extends Error {
     Object.defineProperty(this, 'stack', { value: `${this.toString()}${firstFrame < 0 ? '' : stack.slice(firstFrame)}`, writable: true, configurable: true });
   }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  // The predicate makes `e instanceof APIException` narrow to `APIException<unknown>`, not `<any>`.
+  static override [Symbol.hasInstance](value: unknown): value is APIException<unknown> {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_EXCEPTION] === true;
   }
 }
@@ -169,7 +170,7 @@ export class ResponseTimeoutError extends APIException {
     Object.defineProperty(this, TIMEOUT_ERROR, { value: true });
   }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): value is ResponseTimeoutError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TIMEOUT_ERROR] === true;
   }
 }

@@ -100,7 +100,7 @@ export type ErrorStatus =
  * Response headers: lower-cased names, repeated headers joined with `, `. Headers the spec declares for
  * the status are typed by name (`H`); every other one is reachable as a string.
  */
-export type ResponseHeaders<H extends object = {}> = H & { readonly [name: string]: string | undefined };
+export type ResponseHeaders<H extends object = {}> = Readonly<H> & { readonly [name: string]: string | undefined };
 
 /** A body the spec does not describe: any JSON value, text, or `null` when there is none. */
 export type UndeclaredBody = {} | null;

@@ -41,7 +41,7 @@ export function schemaNames(doc: Json, taken: ReadonlySet<string>, warn: (msg: s
       used.add(name);
       names.set(key, name);
       if (name !== key) {
-        const why = name === wanted ? 'is not a safe TypeScript name' : `clashes with another export (${wanted})`;
+        const why = name === wanted ? 'is not a safe TypeScript name' : `clashes with a name its client module already uses (${wanted})`;
         warn(`components.schemas.${key}: the name ${why}; exported as ${name}`);
       }
     }
