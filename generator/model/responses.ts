@@ -50,7 +50,7 @@ export function responseTypes(doc: Json, op: Json, opType: string, method: strin
     return 'string';
   };
   const exact = (c: string) => /^[1-5][0-9][0-9]$/.test(c);
-  const variant = (ok: boolean, status: string, code: string): ResponseVariant => ({ ok, status, body: typeOf(code), headers: headersOf(doc, responses[code]) });
+  const variant = (ok: boolean, status: string, code: string): ResponseVariant => ({ ok, statusType: status, dataType: typeOf(code), headersType: headersOf(doc, responses[code]) });
   const okCodes = success.filter(exact);
   const failCodes = codes.filter((c) => exact(c) && /^[345]/.test(c));
   const variants = [

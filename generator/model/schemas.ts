@@ -51,7 +51,7 @@ export function schemaNames(doc: Json, taken: ReadonlySet<string>, warn: (msg: s
   for (const [key, schema] of entries) {
     const name = names.get(key) ?? 'Schema';
     byRef.set(`#/components/schemas/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, name);
-    schemas.push({ name, type: `$components['schemas'][${jsString(key)}]`, isInterface: isPlainObject(schema), docs: docsOf(schema), deprecated: isObject(schema) && schema['deprecated'] === true });
+    schemas.push({ exportName: name, type: `$components['schemas'][${jsString(key)}]`, isInterface: isPlainObject(schema), docs: docsOf(schema), deprecated: isObject(schema) && schema['deprecated'] === true });
   }
   return { schemas, byRef };
 }

@@ -50,17 +50,17 @@ export interface OperationModel {
 export interface ResponseVariant {
   readonly ok: boolean;
   /** A numeric literal (`404`), or `$t.SuccessStatus` for a success declared only as `2XX`/`default`. */
-  readonly status: string;
+  readonly statusType: string;
   /** TypeScript type of the decoded body. */
-  readonly body: string;
+  readonly dataType: string;
   /** TypeScript object type of the declared response headers (`{}` when none), names lower-cased. */
-  readonly headers: string;
+  readonly headersType: string;
 }
 
 /** One `components.schemas` entry, exported by name from the client module. */
 export interface SchemaModel {
   /** Safe, unique export name. */
-  readonly name: string;
+  readonly exportName: string;
   /** TypeScript type expression for openapi-typescript's type of it. */
   readonly type: string;
   /** Exported as `interface … extends` (shown by name on hover) rather than a type alias. */
