@@ -124,17 +124,27 @@ export interface FailResponse<S extends number, E, H extends object = {}> {
 /**
  * Every status the spec does not declare (and `default`/`4XX` ranges): its body is `unknown`.
  * Its `status` excludes the declared ones, so `status === 404` narrows to the declared 404 alone.
+ * An interface, not an alias: its members (a 300-status `Exclude`) are only computed where used,
+ * which keeps large clients fast to type-check.
  */
-export type UndeclaredFailure<Declared extends number> = FailResponse<Exclude<ErrorStatus, Declared>, unknown>;
+export interface UndeclaredFailure<Declared extends number> {
+  readonly ok: false;
+  readonly status: Exclude<ErrorStatus, Declared>;
+  readonly error: unknown;
+  readonly headers: ResponseHeaders;
+}
 
 /** An `APIException` for one declared status of an operation, with its body and header types. */
-export type StatusException<S extends number, B, H extends object = {}> = APIException<B> & {
+export interface StatusException<S extends number, B, H extends object = {}> extends APIException<B> {
   readonly statusCode: S;
   readonly headers: ResponseHeaders<H>;
-};
+}
 
 /** An operation's `APIException` for any status it does not declare (transport failures included). */
-export type UndeclaredException<Declared extends number> = StatusException<Exclude<ErrorStatus, Declared>, unknown>;
+export interface UndeclaredException<Declared extends number> extends APIException<unknown> {
+  readonly statusCode: Exclude<ErrorStatus, Declared>;
+  readonly headers: ResponseHeaders;
+}
 
 /**
  * `T` itself: lets a generated client declare `interface User extends Named<…> {}` (an interface may

@@ -53,10 +53,10 @@ export function responseTypes(doc: Json, op: Json, opType: string, method: strin
   const variant = (ok: boolean, status: string, code: string): ResponseVariant => ({ ok, statusType: status, dataType: typeOf(code), headersType: headersOf(doc, responses[code]) });
   const okCodes = success.filter(exact);
   const failCodes = codes.filter((c) => exact(c) && /^[345]/.test(c));
-  const variants = [
+  const variants = merge([
     ...(okCodes.length > 0 ? okCodes.map((c) => variant(true, c, c)) : success.slice(0, 1).map((c) => variant(true, '$t.SuccessStatus', c))),
     ...failCodes.map((c) => variant(false, c, c)),
-  ];
+  ]);
   return {
     successType: union(success.map(typeOf), 'unknown'),
     errorType: union(errors.map(typeOf), UNDECLARED_BODY),
@@ -77,10 +77,11 @@ function bodyOf(doc: Json, response: unknown): { media: string; kind: string; sc
 
 /**
  * The declared headers of a response as an object type: lower-cased names (the runtime's keys),
- * `string` values (as sent: the runtime does not parse them), optional unless `required: true`.
+ * `string` values (as sent: the runtime does not parse them), optional unless `required: true`;
+ * `null` when none is declared.
  * `Content-Type` is left out, as OpenAPI says it is ignored there.
  */
-function headersOf(doc: Json, response: unknown): string {
+function headersOf(doc: Json, response: unknown): string | null {
   const r = deref(doc, response);
   const headers = r && isObject(r['headers']) ? r['headers'] : {};
   const fields = new Map<string, boolean>();
@@ -89,8 +90,23 @@ function headersOf(doc: Json, response: unknown): string {
     if (key === 'content-type' || fields.has(key)) continue;
     fields.set(key, deref(doc, header)?.['required'] === true);
   }
-  if (fields.size === 0) return '{}';
+  if (fields.size === 0) return null;
   return `{ ${[...fields].map(([key, required]) => `${propertyKey(key)}${required ? '' : '?'}: string`).join('; ')} }`;
+}
+
+/**
+ * Statuses with the same outcome, body and headers share one variant (`403 | 404`): narrowing on
+ * one of them still gives that body, and large specs (one error body for every status) stay small.
+ */
+function merge(variants: readonly ResponseVariant[]): ResponseVariant[] {
+  const out: ResponseVariant[] = [];
+  for (const v of variants) {
+    const i = out.findIndex((o) => o.ok === v.ok && o.dataType === v.dataType && o.headersType === v.headersType);
+    const same = out[i];
+    if (same) out[i] = { ...same, statusType: `${same.statusType} | ${v.statusType}` };
+    else out.push(v);
+  }
+  return out;
 }
 
 /** Deduplicated union in first-seen order; `empty` when the spec says nothing. */

@@ -2,7 +2,8 @@
  * `components.schemas` → named type exports of a client module (`export interface User …`), so user
  * code imports `User` and hovers show it. Names are safe and collision-free, assigned
  * deterministically: keys that already are safe identifiers first (spec order), then the others
- * sanitised to PascalCase; a taken name gets the next free numeric suffix, with a warning.
+ * sanitised to PascalCase; a taken name gets the next free numeric suffix. Clashes and names that
+ * need more than PascalCasing are reported.
  */
 import { jsString } from './escape.js';
 import { IDENTIFIER, pascalCase, safeIdentifier } from './names.js';
@@ -40,7 +41,9 @@ export function schemaNames(doc: Json, taken: ReadonlySet<string>, warn: (msg: s
       for (let n = 2; used.has(name); n++) name = `${wanted}${n}`;
       used.add(name);
       names.set(key, name);
-      if (name !== key) {
+      // Plain PascalCasing (`product-list` → `ProductList`) is not worth a warning, as camelCasing an
+      // operationId is not; a clash or a fix-up beyond it (reserved word, leading digit, empty) is.
+      if (name !== wanted || (!pass && wanted !== pascalCase(key))) {
         const why = name === wanted ? 'is not a safe TypeScript name' : `clashes with a name its client module already uses (${wanted})`;
         warn(`components.schemas.${key}: the name ${why}; exported as ${name}`);
       }

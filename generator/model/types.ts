@@ -49,12 +49,12 @@ export interface OperationModel {
 /** One declared status of an operation. */
 export interface ResponseVariant {
   readonly ok: boolean;
-  /** A numeric literal (`404`), or `$t.SuccessStatus` for a success declared only as `2XX`/`default`. */
+  /** Numeric literals (`404`, or `403 | 404` when they share body and headers), or `$t.SuccessStatus` for a success declared only as `2XX`/`default`. */
   readonly statusType: string;
   /** TypeScript type of the decoded body. */
   readonly dataType: string;
-  /** TypeScript object type of the declared response headers (`{}` when none), names lower-cased. */
-  readonly headersType: string;
+  /** TypeScript object type of the declared response headers (`null` when none), names lower-cased. */
+  readonly headersType: string | null;
 }
 
 /** One `components.schemas` entry, exported by name from the client module. */
