@@ -47,21 +47,29 @@ export type ResponseType = 'auto' | 'text' | 'binary';
 /** How `httpDispatch` serializes one query name, as a Parameter Object would say it. */
 export type QueryStyle = Pick<ParamSpec, 'style' | 'explode' | 'allowReserved' | 'allowEmptyValue' | 'content'>;
 
-/** A value every parameter style can carry: a scalar, or one level of list or map of scalars. */
-export type ParamScalar = string | number | boolean | bigint | null;
-export type ParamValue = ParamScalar | readonly ParamScalar[] | { readonly [key: string]: ParamScalar | undefined };
+/** True when `V` (one of its union members) is a list or map holding an object: no style can carry that. */
+type Nested<V> = V extends readonly (infer I)[]
+  ? I extends object ? true : false
+  : V extends object
+    ? V[keyof V] extends infer W ? (W extends object ? true : false) : false
+    : false;
+/** deepObject carries a map only. */
+type DeepCarries<V> = unknown extends V ? true : [Exclude<V, undefined | null>] extends [readonly unknown[]] ? false : [Exclude<V, undefined | null>] extends [object] ? true : false;
 
 /**
  * A generated `params` part checked against what its styles can carry: a property whose type holds
- * a deeper value becomes `never` (a compile error at the call), except `content` parameters (JSON),
- * listed in `Json`. `deepObject` parameters (listed in `Deep`) must be maps.
+ * a nested object becomes `never` (a compile error at the call instead of `[object Object]` on the
+ * wire). `content` parameters (listed in `Json`) are sent as JSON and keep their type; `deepObject`
+ * parameters (listed in `Deep`) must be maps.
  */
 export type StyledParams<T, Json extends PropertyKey = never, Deep extends PropertyKey = never> = {
   [K in keyof T]: K extends Json
     ? T[K]
-    : K extends Deep
-      ? [Exclude<T[K], undefined>] extends [{ readonly [key: string]: ParamScalar | undefined }] ? T[K] : never
-      : [Exclude<T[K], undefined>] extends [ParamValue] ? T[K] : never;
+    : true extends Nested<Exclude<T[K], undefined>>
+      ? never
+      : K extends Deep
+        ? DeepCarries<T[K]> extends true ? T[K] : never
+        : T[K];
 };
 
 /** Static description of one operation, emitted by the generator. */

@@ -8,7 +8,7 @@ import type { BodyType, HttpMethod, ResponseType } from '../../runtime/types.js'
 
 /** One part of a method's `params` argument. */
 export interface ParamPart {
-  readonly key: 'path' | 'query' | 'headers' | 'body' | 'files';
+  readonly key: 'path' | 'query' | 'headers' | 'cookies' | 'body' | 'files';
   readonly required: boolean;
   /** TypeScript type expression for this part. */
   readonly type: string;
@@ -36,6 +36,8 @@ export interface OperationModel {
   /** TypeScript type expression for the openapi-typescript operation object. */
   readonly opType: string;
   readonly params: readonly ParamPart[];
+  /** OperationSpec `params` literal (every parameter's serialization facts), or null without parameters. */
+  readonly paramSpecs: string | null;
   /** True when any part is required, so `params` itself is required. */
   readonly paramsRequired: boolean;
   readonly successType: string;
