@@ -66,8 +66,11 @@ export function shapeOf(name: string, value: unknown): Shape | undefined {
   return { kind: 'scalar', text: scalarText(name, value) };
 }
 
-/** A `content` parameter's JSON text; `\uXXXX` escapes keep it ASCII without changing the value. */
-export function jsonText(name: string, value: unknown): string {
+/**
+ * A `content` parameter's JSON text. With `ascii` (headers, which carry ASCII only) non-ASCII is
+ * written as `\uXXXX` escapes: the same JSON value, in bytes a header line can hold.
+ */
+export function jsonText(name: string, value: unknown, ascii = false): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -75,5 +78,6 @@ export function jsonText(name: string, value: unknown): string {
     throw invalidUsage(`Parameter "${name}" cannot be serialized as JSON: ${(error as Error).message}`);
   }
   if (text === undefined) throw invalidUsage(`Parameter "${name}" has no JSON form.`);
+  if (!ascii) return text;
   return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -14,7 +14,7 @@ const HEADER_TEXT = /^[\t\x20-\x7e]*$/;
 export function headerValue(spec: ParamSpec, value: unknown): string | undefined {
   const { name } = spec;
   if (value === undefined) return undefined;
-  const text = spec.content ? jsonText(name, value) : styled(spec, value);
+  const text = spec.content ? jsonText(name, value, true) : styled(spec, value);
   if (text === undefined) return undefined;
   if (!HEADER_TEXT.test(text)) throw invalidUsage(`Header parameter "${name}" contains characters a header cannot carry (control or non-ASCII).`);
   return text;

@@ -4,18 +4,13 @@
  * (its operation table carries the style facts) → runtime → a real node:http server on 127.0.0.1,
  * which reports the raw request target (`req.url`) and raw header values (`req.rawHeaders`).
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure } from 'svc-gen/runtime';
-import { generate } from '../../generator/index.js';
-import { cleanup, ensureDir } from '../generator/helpers/fs.js';
+import { cleanup } from '../generator/helpers/fs.js';
+import { type Clients, generatedClients, rawHeader } from '../helpers/generated.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { COLOR, type Column, COOKIE_STYLE_ROWS, CURRENT_TABLE, LEGACY_TABLE, type Location, opId, type StyleRow, styleDocument } from './params-table.js';
-
-type Method = (params?: unknown, options?: unknown) => Promise<unknown>;
-type Clients = { getService: (name: string) => Record<string, Method> };
 
 const EDITIONS = [
   { version: '3.0.3', service: 'styles-v303', rows: LEGACY_TABLE, empty: '' },
@@ -30,11 +25,9 @@ let clients: Clients;
 const rawHeaders: string[][] = [];
 
 beforeAll(async () => {
-  const specs = ensureDir(path.join(ROOT, 'specs'));
-  for (const e of EDITIONS) writeFileSync(path.join(specs, `${e.service}.json`), JSON.stringify(styleDocument(e.version, e.rows)));
-  const report = await generate({ inputs: [specs], out: path.join(ROOT, 'out') });
-  expect(report.services.map((s) => s.name).sort()).toEqual(EDITIONS.map((e) => e.service));
-  clients = (await import(path.join(ROOT, 'out', 'index.ts'))) as Clients;
+  const generated = await generatedClients(ROOT, Object.fromEntries(EDITIONS.map((e) => [e.service, styleDocument(e.version, e.rows)])));
+  expect(generated.warnings).toEqual([]);
+  clients = generated.clients;
   server = await startServer((req, res) => {
     rawHeaders.push(req.rawHeaders);
     res.writeHead(204).end();
@@ -48,12 +41,7 @@ afterAll(async () => {
 });
 
 /** The raw value(s) of header `name` in the last request, as the server read them off the socket. */
-function lastHeader(name: string): string[] {
-  const raw = rawHeaders.at(-1) ?? [];
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === name) out.push(raw[i + 1] ?? '');
-  return out;
-}
+const lastHeader = (name: string) => rawHeader(rawHeaders.at(-1) ?? [], name);
 
 /** What the server received for the `color` parameter at `where`, or the error code when nothing was sent. */
 async function send(service: string, where: Location, r: StyleRow, value: unknown): Promise<string> {
