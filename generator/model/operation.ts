@@ -34,7 +34,7 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
   const opType = `$paths[${jsString(path)}][${jsString(method.toLowerCase())}]`;
   const where = `${method} ${path}`;
   const params = parameterParts(doc, pathItem, op, opType);
-  const paramSpecs = parameterSpecs(doc, pathItem, op, (m) => warn(`${where}: ${m}`));
+  const paramSpecs = parameterSpecs(doc, pathItem, op, (m) => warn(`${where}: ${m}`), { path, method });
   for (const name of undeclaredPathParams(path, params)) warn(`${where}: path placeholder {${name}} has no parameter`);
   const body = bodyParts(doc, op, opType);
   const all = [...params, ...body.parts];

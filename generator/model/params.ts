@@ -7,7 +7,7 @@
 import type { ParamLocation, ParamStyle } from '../../runtime/types.js';
 import { jsString } from './escape.js';
 import { deref, isObject } from './resolve.js';
-import type { ParamPart } from './types.js';
+import type { ParamFacts, ParamPart } from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -28,18 +28,20 @@ interface Param {
   readonly name: string;
   readonly in: ParamLocation;
   readonly raw: Json;
+  /** Where it is listed: `parameters/<i>` of the path item, or `<method>/parameters/<i>`. */
+  readonly at: string;
 }
 
 /** The parameters of an operation (path-item ones overridden by the operation's), in spec order. */
 export function operationParameters(doc: Json, pathItem: Json, op: Json): Param[] {
   const byKey = new Map<string, Param>();
-  for (const list of [pathItem['parameters'], op['parameters']]) {
+  for (const [prefix, list] of [['', pathItem['parameters']], ['op/', op['parameters']]] as const) {
     if (!Array.isArray(list)) continue;
-    for (const item of list) {
+    list.forEach((item: unknown, i: number) => {
       const p = deref(doc, item);
-      if (!p || typeof p['name'] !== 'string' || !(LOCATIONS as readonly unknown[]).includes(p['in'])) continue;
-      byKey.set(`${p['in']}:${p['name']}`, { name: p['name'], in: p['in'] as ParamLocation, raw: p });
-    }
+      if (!p || typeof p['name'] !== 'string' || !(LOCATIONS as readonly unknown[]).includes(p['in'])) return;
+      byKey.set(`${p['in']}:${p['name']}`, { name: p['name'], in: p['in'] as ParamLocation, raw: p, at: `${prefix}parameters/${i}` });
+    });
   }
   return [...byKey.values()];
 }
@@ -72,40 +74,46 @@ export function legacyStyleTable(doc: Json): boolean {
 }
 
 /**
- * The OperationSpec `params` literal (null when the operation has no parameters): every parameter,
- * with the fields that differ from OpenAPI's defaults. Every one is listed because a parameter the
+ * The serialization facts of every parameter (the template writes them as `OperationSpec.params`),
+ * with the fields that differ from OpenAPI's defaults. Every parameter is listed because one the
  * table does not describe is sent as `httpDispatch` sends it (Insanic's form), not as the spec says.
- * Combinations OpenAPI leaves undefined are reported through `warn`.
+ * Combinations OpenAPI leaves undefined are reported through `warn`, with the parameter's pointer.
  */
-export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: string) => void): string | null {
+export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: string) => void, route = { path: '', method: '' }): ParamFacts[] {
   const legacy = legacyStyleTable(doc);
-  const entries: string[] = [];
+  const out: ParamFacts[] = [];
+  const item = `#/paths/${route.path.replace(/~/g, '~0').replace(/\//g, '~1')}`;
   for (const p of operationParameters(doc, pathItem, op)) {
-    const what = `${p.in} parameter ${JSON.stringify(p.name)}`;
-    const fields = [`name: ${jsString(p.name)}`, `in: ${jsString(p.in)}`];
+    const pointer = `${item}/${p.at.replace(/^op\//, `${route.method.toLowerCase()}/`)}`;
+    const what = `${p.in} parameter ${JSON.stringify(p.name)} (${pointer})`;
+    const facts: Mutable<ParamFacts> = { name: p.name, in: p.in, style: null, explodeTrue: false, explodeFalse: false, allowReserved: false, allowEmptyValue: false, content: null, legacy: false };
     const content = p.raw['content'];
     if (isObject(content)) {
       const types = Object.keys(content);
-      if (types.length !== 1) warn(`${what}: content must have exactly one media type; using ${JSON.stringify(types[0] ?? 'application/json')}`);
       const type = types[0] ?? 'application/json';
+      if (types.length !== 1) warn(`${what}: content must have exactly one media type; using ${JSON.stringify(type)}`);
       if (!/json/i.test(type)) warn(`${what}: content ${JSON.stringify(type)} is sent as JSON text`);
-      fields.push(`content: ${jsString(type)}`);
+      facts.content = type;
     } else {
       const style = (typeof p.raw['style'] === 'string' ? p.raw['style'] : DEFAULT_STYLE[p.in]) as ParamStyle;
-      if (!STYLES[p.in].includes(style)) warn(`${what}: style ${JSON.stringify(style)} is not defined for ${p.in} parameters; calls with it fail with invalid_usage`);
       const explode = p.raw['explode'];
+      if (!STYLES[p.in].includes(style)) warn(`${what}: style ${JSON.stringify(style)} is not defined for ${p.in} parameters; calls with it fail with invalid_usage`);
       if (explode === true && (style === 'spaceDelimited' || style === 'pipeDelimited')) warn(`${what}: ${style} with explode: true is undefined by OpenAPI; calls with it fail with invalid_usage`);
-      if (explode === false && style === 'deepObject') warn(`${what}: deepObject with explode: false is undefined by OpenAPI; sent as deepObject`);
-      if (style !== DEFAULT_STYLE[p.in]) fields.push(`style: ${jsString(style)}`);
-      if (typeof explode === 'boolean' && explode !== (style === 'form' || style === 'cookie')) fields.push(`explode: ${explode}`);
-      if (p.raw['allowReserved'] === true && p.in === 'query') fields.push('allowReserved: true');
-      if (p.raw['allowEmptyValue'] === true && p.in === 'query') fields.push('allowEmptyValue: true');
-      if (legacy && (style === 'label' || style === 'pipeDelimited' || style === 'deepObject')) fields.push('legacy: true');
+      if (style !== DEFAULT_STYLE[p.in]) facts.style = style;
+      if (typeof explode === 'boolean' && explode !== (style === 'form' || style === 'cookie')) {
+        facts.explodeTrue = explode;
+        facts.explodeFalse = !explode;
+      }
+      facts.allowReserved = p.raw['allowReserved'] === true && p.in === 'query';
+      facts.allowEmptyValue = p.raw['allowEmptyValue'] === true && p.in === 'query';
+      facts.legacy = legacy && (style === 'label' || style === 'pipeDelimited' || style === 'deepObject');
     }
-    entries.push(`{ ${fields.join(', ')} }`);
+    out.push(facts);
   }
-  return entries.length === 0 ? null : `[${entries.join(', ')}]`;
+  return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Names of `{placeholders}` in a path template that no parameter declares (the runtime cannot fill them). */
 export function undeclaredPathParams(path: string, parts: readonly ParamPart[]): string[] {

@@ -1,6 +1,6 @@
 /**
  * Percent-encoding and value shapes shared by every parameter location (RFC 3986 §2, RFC 6570 §3.2.1).
- * Names and values are encoded outside the unreserved set, so `?`, `&`, `=`, `+`, `/`, `#`, `,`
+ * Names and values are encoded as `encodeURIComponent` does, so `?`, `&`, `=`, `+`, `/`, `#`, `,`
  * and non-ASCII (as UTF-8) never change what the server parses; `allowReserved` keeps RFC 3986's
  * reserved characters that are harmless in a query value.
  */
@@ -13,10 +13,13 @@ export type Shape =
   | { readonly kind: 'array'; readonly items: readonly string[] }
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, string])[] };
 
-/** `encodeURIComponent` leaves `!'()*` (sub-delims) raw; RFC 6570 simple expansion encodes them too. */
+/**
+ * Everything but RFC 3986's unreserved set and the sub-delims `!'()*` is encoded: those five mean
+ * nothing in a path segment or a query value, and `encodeURIComponent` (as openapi-fetch) keeps them.
+ */
 export function encode(text: string): string {
   try {
-    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return encodeURIComponent(text);
   } catch {
     throw invalidUsage(`The value ${JSON.stringify(text)} holds a lone surrogate, which has no UTF-8 form.`);
   }

@@ -90,7 +90,7 @@ describe('reserved and non-ASCII characters', () => {
     ['#', '%23'],
     ['é', '%C3%A9'],
     ['€', '%E2%82%AC'],
-    ["!'()*", '%21%27%28%29%2A'],
+    ["!'()*", "!'()*"],
   ])('%j is sent as %s in a path segment, a query value and a cookie value', async (char, encoded) => {
     await getItem({ path: { id: `x${char}y` }, query: { q: `x${char}y` }, cookies: { session: `x${char}y` } });
     expect(lastUrl()).toBe(`/api/items/x${encoded}y?q=x${encoded}y`);
