@@ -42,6 +42,13 @@ const DOC = {
         responses: { '204': { description: 'ok' } },
       },
     },
+    [`/m/{${SPECIAL}}`]: {
+      get: {
+        operationId: 'matrix',
+        parameters: [{ name: SPECIAL, in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'object', additionalProperties: { type: 'string' } } }],
+        responses: { '204': { description: 'ok' } },
+      },
+    },
   },
 };
 
@@ -101,6 +108,12 @@ describe('reserved and non-ASCII characters', () => {
     await getItem({ path: { id: '1' }, query: { [SPECIAL]: SPECIAL }, cookies: { [SPECIAL]: SPECIAL } });
     expect(lastUrl()).toBe(`/api/items/1?${SPECIAL_ENCODED}=${SPECIAL_ENCODED}`);
     expect(lastHeader('cookie')).toEqual([`${SPECIAL_ENCODED}=${SPECIAL_ENCODED}`]);
+  });
+
+  test('a matrix name, and the keys and values of an exploded map, are encoded', async () => {
+    await clients.getService('enc').matrix!({ path: { [SPECIAL]: SPECIAL } });
+    await clients.getService('enc').matrix!({ path: { [SPECIAL]: { [SPECIAL]: SPECIAL } } });
+    expect(server.received.map((r) => r.url)).toEqual([`/api/m/;${SPECIAL_ENCODED}=${SPECIAL_ENCODED}`, `/api/m/;${SPECIAL_ENCODED}=${SPECIAL_ENCODED}`]);
   });
 
   test('allowReserved leaves RFC 3986 reserved characters and %XX triples, and encodes what a query cannot hold', async () => {
