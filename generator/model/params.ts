@@ -33,13 +33,14 @@ interface Param {
 }
 
 /** The parameters of an operation (path-item ones overridden by the operation's), in spec order. */
-export function operationParameters(doc: Json, pathItem: Json, op: Json): Param[] {
+export function operationParameters(doc: Json, pathItem: Json, op: Json, skipped?: (name: string, where: unknown, at: string) => void): Param[] {
   const byKey = new Map<string, Param>();
   for (const [prefix, list] of [['', pathItem['parameters']], ['op/', op['parameters']]] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((item: unknown, i: number) => {
       const p = deref(doc, item);
-      if (!p || typeof p['name'] !== 'string' || !(LOCATIONS as readonly unknown[]).includes(p['in'])) return;
+      if (!p || typeof p['name'] !== 'string') return;
+      if (!(LOCATIONS as readonly unknown[]).includes(p['in'])) return skipped?.(p['name'], p['in'], `${prefix}parameters/${i}`);
       byKey.set(`${p['in']}:${p['name']}`, { name: p['name'], in: p['in'] as ParamLocation, raw: p, at: `${prefix}parameters/${i}` });
     });
   }
@@ -83,8 +84,11 @@ export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: 
   const legacy = legacyStyleTable(doc);
   const out: ParamFacts[] = [];
   const item = `#/paths/${route.path.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  for (const p of operationParameters(doc, pathItem, op)) {
-    const pointer = `${item}/${p.at.replace(/^op\//, `${route.method.toLowerCase()}/`)}`;
+  const pointerOf = (at: string) => `${item}/${at.replace(/^op\//, `${route.method.toLowerCase()}/`)}`;
+  const skipped = (name: string, where: unknown, at: string) =>
+    warn(`parameter ${JSON.stringify(name)} (${pointerOf(at)}): in ${JSON.stringify(where)} is not a location svc-gen sends; it is not sent`);
+  for (const p of operationParameters(doc, pathItem, op, skipped)) {
+    const pointer = pointerOf(p.at);
     const what = `${p.in} parameter ${JSON.stringify(p.name)} (${pointer})`;
     const facts: Mutable<ParamFacts> = { name: p.name, in: p.in, style: null, explodeTrue: false, explodeFalse: false, allowReserved: false, allowEmptyValue: false, content: null, legacy: false };
     const content = p.raw['content'];

@@ -42,6 +42,7 @@ describe('parameter facts', () => {
     [{ name: 'a', in: 'query', style: 'matrix' }, 'query parameter "a" (#/paths/~1a~1{b}/get/parameters/0): style "matrix" is not defined for query parameters; calls with it fail with invalid_usage'],
     [{ name: 'a', in: 'query', style: 'pipeDelimited', explode: true }, 'query parameter "a" (#/paths/~1a~1{b}/get/parameters/0): pipeDelimited with explode: true is undefined by OpenAPI; calls with it fail with invalid_usage'],
     [{ name: 'a', in: 'query', content: { 'text/plain': {} } }, 'query parameter "a" (#/paths/~1a~1{b}/get/parameters/0): content "text/plain" is sent as JSON text'],
+    [{ name: 'a', in: 'querystring', content: { 'application/x-www-form-urlencoded': {} } }, 'parameter "a" (#/paths/~1a~1{b}/get/parameters/0): in "querystring" is not a location svc-gen sends; it is not sent'],
   ])('%j is reported at generation', (param, warning) => {
     expect(facts([param]).warnings).toEqual([warning]);
   });
