@@ -38,6 +38,7 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     noTags: [],
     hasOperations: service.operations.length > 0,
     usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.responses.map((r) => r.dataType), ...op.params.map((p) => p.type)].some((t) => t.includes('$paths'))),
+    usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
     usesComponents: service.schemas.length > 0,
     usesRuntimeTypes: service.operations.length > 0 || service.schemas.some((s) => s.isInterface),
     schemas: service.schemas.map((s) => ({ ...s, tags: s.deprecated ? ['@deprecated'] : [] })),
