@@ -79,6 +79,7 @@ export function regenerateCommand(parts: {
   readonly inputs: readonly string[] | undefined;
   readonly out: string | undefined;
   readonly runtimeModule: string | undefined;
+  readonly refRoot?: string | undefined;
 }): string {
   const args = ['npx', 'svc-gen'];
   if (parts.config?.explicit) args.push('--config', displayPath(parts.config.file, parts.cwd));
@@ -86,6 +87,7 @@ export function regenerateCommand(parts: {
   for (const input of parts.inputs ?? []) args.push(displayPath(input, parts.cwd));
   if (parts.out !== undefined) args.push('--out', displayPath(parts.out, parts.cwd));
   if (parts.runtimeModule !== undefined) args.push('--runtime-module', parts.runtimeModule);
+  if (parts.refRoot !== undefined) args.push('--ref-root', parts.refRoot);
   return args.map(shellQuote).join(' ');
 }
 
