@@ -24,6 +24,8 @@ export function printServices(result: GenerateResult, p: Printer, onlyRegenerate
     if (onlyRegenerated && s.reused) continue;
     p.stderr(`${p.c.bold(s.name.padEnd(24))} ${String(s.operations).padStart(4)} operations  ${p.c.dim(`${Math.round(s.ms)} ms`)}\n`);
   }
+  if (onlyRegenerated) return;
+  for (const f of result.shared) p.stderr(`${p.c.dim(`${printable(displayPath(f, p.cwd))}: shared file (no "openapi" or "swagger" at its top level), not a service`)}\n`);
 }
 
 /** The one-line summary of a write run. */
