@@ -64,7 +64,6 @@ function parseYaml(file: string, original: string): ParsedText {
   let lines: LineCounter;
   let tokens: CST.Token[];
   let docs: Document.Parsed[];
-  let firstError: { lines: LineCounter; error: { message: string; pos: [number, number] } } | undefined;
   for (let repairs = 0; ; repairs++) {
     lines = new LineCounter();
     tokens = [...new Parser(lines.addNewLine).parse(text)];
@@ -74,7 +73,6 @@ function parseYaml(file: string, original: string): ParsedText {
     docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)];
     const error = docs[0]?.errors[0];
     if (error === undefined) break;
-    firstError ??= { lines, error };
     const repair = repairs < MAX_REPAIRS ? repairQuotedIndent(text, tokens) : undefined;
     if (repair === undefined) {
       // What only strict mode refuses (a comment right after a quote) is read as non-strict mode reads it.
@@ -87,8 +85,9 @@ function parseYaml(file: string, original: string): ParsedText {
         docs = lenient;
         break;
       }
-      const first = firstError.error;
-      throw inputError('SVCGEN_SYNTAX', file, `invalid YAML: ${firstLine(first.message)}`, position(firstError.lines, first.pos[0]));
+      // The error that stays in lenient mode is the one to report (not a lenient one before it).
+      const real = lenient[0]?.errors[0] ?? error;
+      throw inputError('SVCGEN_SYNTAX', file, `invalid YAML: ${firstLine(real.message)}`, position(lines, real.pos[0]));
     }
     warnings.push(
       `${file}:${repair.line}: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it`,
