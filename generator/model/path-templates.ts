@@ -20,21 +20,22 @@ export function pathTemplateProblems(file: string, doc: Json): InputProblem[] {
   for (const [path, item] of Object.entries(paths)) {
     const pathItem = deref(doc, item);
     if (!pathItem) continue;
-    const at = `/paths/${escapePointer(path)}`;
-    const names = [...path.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
-    const shared = pathParams(doc, pathItem['parameters'], `${at}/parameters`);
+    const names = path.includes('{') ? [...new Set([...path.matchAll(PLACEHOLDER)].map((m) => m[1] as string))] : [];
+    const shared = pathParams(doc, pathItem['parameters'], undefined);
     for (const method of METHODS) {
       const op = pathItem[method];
       if (!isObject(op)) continue;
-      const own = pathParams(doc, op['parameters'], `${at}/${method}/parameters`);
+      const own = pathParams(doc, op['parameters'], method);
+      if (own.length === 0 && shared.length === 0 && names.length === 0) continue;
       // An operation's parameter overrides the path item's of the same name and location.
       const params = new Map([...shared, ...own].map((p) => [p.name, p]));
-      for (const name of new Set(names)) {
+      const at = () => `/paths/${escapePointer(path)}`;
+      for (const name of names) {
         if (params.has(name)) continue;
         problems.push({
           code: 'SVCGEN_INVALID_SPEC',
           file,
-          location: { pointer: `${at}/${method}` },
+          location: { pointer: `${at()}/${method}` },
           reason: `${method.toUpperCase()} ${path}: {${name}} in the path has no parameter with "in: path" and "name: ${name}"; every call would fail (add the parameter, or fix the template)`,
         });
       }
@@ -43,7 +44,7 @@ export function pathTemplateProblems(file: string, doc: Json): InputProblem[] {
         problems.push({
           code: 'SVCGEN_INVALID_SPEC',
           file,
-          location: { pointer: p.pointer },
+          location: { pointer: `${at()}${p.method === undefined ? '' : `/${p.method}`}/parameters/${p.index}` },
           reason: `${method.toUpperCase()} ${path}: path parameter ${JSON.stringify(p.name)} has no {${p.name}} in the path; its value would go nowhere (add it to the path, or make it another kind of parameter)`,
         });
       }
@@ -52,13 +53,13 @@ export function pathTemplateProblems(file: string, doc: Json): InputProblem[] {
   return problems;
 }
 
-/** The `in: path` parameters of a parameter list, by name, with where each is. */
-function pathParams(doc: Json, list: unknown, at: string): { name: string; pointer: string }[] {
+/** The `in: path` parameters of a parameter list, by name, with where each is (`method` undefined: the path item's). */
+function pathParams(doc: Json, list: unknown, method: string | undefined): { name: string; method: string | undefined; index: number }[] {
   if (!Array.isArray(list)) return [];
-  const out: { name: string; pointer: string }[] = [];
-  list.forEach((raw, i) => {
+  const out: { name: string; method: string | undefined; index: number }[] = [];
+  list.forEach((raw, index) => {
     const p = deref(doc, raw);
-    if (p && p['in'] === 'path' && typeof p['name'] === 'string') out.push({ name: p['name'], pointer: `${at}/${i}` });
+    if (p && p['in'] === 'path' && typeof p['name'] === 'string') out.push({ name: p['name'], method, index });
   });
   return out;
 }
