@@ -55,8 +55,12 @@ export function parseSpecText(file: string, text: string): ParsedText {
   return parseYaml(file, text);
 }
 
-/** Strings with short-indented continuation lines repaired in one file, at most (each repair parses the file again). */
+/**
+ * Strings with short-indented continuation lines repaired in one file, at most: each repair parses
+ * the file again, so the count is also bounded by ~64 MiB of text re-read (a 1 MiB spec: 64 repairs).
+ */
 const MAX_REPAIRS = 200;
+const REPAIR_BUDGET_CHARS = 64 * 1024 * 1024;
 
 function parseYaml(file: string, original: string): ParsedText {
   const warnings: string[] = [];
@@ -73,7 +77,7 @@ function parseYaml(file: string, original: string): ParsedText {
     docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)];
     const error = docs[0]?.errors[0];
     if (error === undefined) break;
-    const repair = repairs < MAX_REPAIRS ? repairQuotedIndent(text, tokens) : undefined;
+    const repair = repairs < Math.min(MAX_REPAIRS, REPAIR_BUDGET_CHARS / Math.max(1, text.length)) ? repairQuotedIndent(text, tokens) : undefined;
     if (repair === undefined) {
       // What only strict mode refuses (a comment right after a quote) is read as non-strict mode reads it.
       const lenient = [...new Composer({ uniqueKeys: true, strict: false }).compose(tokens, true, text.length)];

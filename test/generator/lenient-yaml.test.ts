@@ -57,6 +57,13 @@ describe('accepted with a warning, read as js-yaml reads it', () => {
     expect(parsed.warnings).toEqual(warnings);
   });
 
+  it('200 short-indented strings are the most one file may have repaired', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `k${i}:\n  v: "a\n b"\n`).join('');
+    const parsed = parseSpecText('s.yaml', text);
+    expect(parsed.warnings).toHaveLength(200);
+    expect((parsed.value as Record<string, unknown>)['k199']).toEqual({ v: 'a b' });
+  });
+
   it('strict YAML gives no warning', () => {
     expect(parseSpecText('s.yaml', 'a:\n  b: "text" # note\n  c: "x\n    y"\n')).toEqual({ value: { a: { b: 'text', c: 'x y' } }, warnings: [] });
   });
@@ -67,6 +74,7 @@ const REFUSED: [string, string, string, RegExp, number | undefined][] = [
   ['a quote that never closes', 'a:\n  b: "text\nc: 1\n', 'SVCGEN_SYNTAX', /invalid YAML: Missing closing "quote/, 4],
   ['a duplicate key inside a repaired file', 'a:\n  b: "x\n y"\n  b: 2\n', 'SVCGEN_SYNTAX', /invalid YAML: Map keys must be unique/, 4],
   ['a duplicate key beside a lenient comment', 'a: "x"#c\na: 2\n', 'SVCGEN_SYNTAX', /invalid YAML: Map keys must be unique/, 2],
+  ['more short-indented strings than the repair limit (200)', Array.from({ length: 201 }, (_, i) => `k${i}:\n  v: "a\n b"\n`).join(''), 'SVCGEN_SYNTAX', /invalid YAML/, undefined],
   ['a document marker inside the string', 'a: "x\n---\ny"\n', 'SVCGEN_SYNTAX', /invalid YAML/, undefined],
   [
     'an alias bomb beside a lenient comment',
