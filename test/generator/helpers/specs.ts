@@ -1,7 +1,7 @@
 /**
  * Writing spec fixtures: tiny literal specs and copies of the repo's specs/ into temp dirs.
  */
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +19,12 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 /**
  * Copies the repo's specs/ to `dir` (so tests can edit them). The services `$ref` ../common/, which
- * the default boundary allows because specs/ lives in a repository: an empty `.git` folder beside
- * the copy makes its parent one too.
+ * the default boundary allows because specs/ lives in a repository: an empty `.git` folder inside
+ * the copy makes the copy one (never its parent, which may be the shared temp folder).
  */
 export function copyRepoSpecs(dir: string): string {
   cpSync(REPO_SPECS, dir, { recursive: true });
-  const git = path.join(path.dirname(dir), '.git');
-  if (!existsSync(git)) mkdirSync(git);
+  mkdirSync(path.join(dir, '.git'));
   return dir;
 }
 
