@@ -1,6 +1,6 @@
 /**
  * What a spec may reach: only .json/.yaml/.yml files inside its boundary (here, with no .git above
- * the temp folder, the spec's own folder; ref-boundary.test.ts covers the others). A remote `$ref` is refused without a
+ * the temp folder, the spec's own folder; monorepo.test.ts covers the others). A remote `$ref` is refused without a
  * connection (a listening server counts none); a `$ref` or symlink leading outside the folder is
  * refused without a read (the outside file's content appears nowhere, and a FIFO outside, which
  * would block any `open`, does not hang the run). Exit 2 naming the file, `<out>` untouched.
