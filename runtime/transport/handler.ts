@@ -5,7 +5,7 @@
  * resolves at the headers with a `BodyStream`. It settles once, whatever undici calls afterwards;
  * refusing a response aborts the request, which makes undici destroy the socket (HTTP/1.1).
  */
-import { type Readable, Transform, pipeline } from 'node:stream';
+import { type Readable, Transform, finished, pipeline } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { RawResponse } from '../pipeline.js';
 import { toAPIException } from '../steps/errors.js';
@@ -100,10 +100,12 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
     last.on('data', (chunk: Buffer) => {
       if (this.#count(chunk.length, true)) this.#chunks.push(chunk);
     });
-    pipeline(chain, (error) => {
+    const done = (error?: Error | null) => {
       if (error) this.#fail(badCoding(error, headers));
       else this.#finish();
-    });
+    };
+    if (chain.length > 1) pipeline(chain, done);
+    else finished(last, done);
   }
 
   #startStream(controller: Dispatcher.DispatchController, chain: Transform[]): void {
