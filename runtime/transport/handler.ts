@@ -35,8 +35,9 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
   #max: number;
   #controller: Dispatcher.DispatchController | undefined;
   #settled = false;
-  /** The first decoder of a compressed body, when there is one. */
+  /** The first decoder of a compressed body, when there is one, and the whole chain. */
   #decoder: Transform | undefined;
+  #chain: Transform[] = [];
   #stream: BodyStream | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort = () => this.#fail(this.#signal?.reason instanceof Error ? this.#signal.reason : new Error('aborted'));
@@ -55,7 +56,9 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
   /** Refuse: settle with the error, drop the decoders, abort the request (the socket is destroyed). */
   #fail(error: Error): void {
     this.#settle(undefined, error);
-    this.#decoder?.destroy();
+    this.#chunks = [];
+    // Every stage at once: a bomb's later stages must stop inflating now, not when pipeline() notices.
+    for (const decoder of this.#chain) decoder.destroy();
     this.#stream?.destroy(error);
     // A request still queued for a connection has no controller yet: onRequestStart aborts it.
     if (this.#controller && !this.#controller.aborted) this.#controller.abort(error);
@@ -97,8 +100,9 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
     if (chain.length === 0) return;
     const last = chain[chain.length - 1]!;
     this.#decoder = chain[0];
+    this.#chain = chain;
     last.on('data', (chunk: Buffer) => {
-      if (this.#count(chunk.length, true)) this.#chunks.push(chunk);
+      if (!this.#settled && this.#count(chunk.length, true)) this.#chunks.push(chunk);
     });
     const done = (error?: Error | null) => {
       if (error) this.#fail(badCoding(error, headers));
@@ -139,7 +143,11 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
     if (this.#decoder) {
       this.#wireBytes += chunk.length;
       if (this.#wireBytes > this.#max) return this.#fail(responseTooLarge(this.#max, this.#wireBytes, false, this.#headers));
-      this.#decoder.write(chunk);
+      // Backpressure into the decoder: a bomb inflates no faster than we count it.
+      if (!this.#decoder.write(chunk) && !_controller.paused) {
+        _controller.pause();
+        this.#decoder.once('drain', () => _controller.resume());
+      }
       return;
     }
     if (this.#count(chunk.length, false)) this.#chunks.push(chunk);
@@ -166,6 +174,6 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
       return;
     }
     this.#settle(undefined, error);
-    this.#decoder?.destroy();
+    for (const decoder of this.#chain) decoder.destroy();
   }
 }

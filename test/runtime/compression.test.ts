@@ -22,7 +22,7 @@ const PAYLOAD = { items: Array.from({ length: 5000 }, (_, i) => ({ id: i, note: 
 const JSON_BYTES = Buffer.from(JSON.stringify(PAYLOAD));
 
 /** A server that answers every request with `body` encoded as `coding` (in the header as `name`). */
-async function setup(coding: Coding | undefined, settings: Settings = {}, body = JSON_BYTES, contentType = 'application/json') {
+async function setup(coding: Coding | undefined, settings: Settings = {}, body: Buffer = JSON_BYTES, contentType = 'application/json') {
   server = await startServer((_req, res) => {
     const headers: Record<string, string> = { 'content-type': contentType };
     let wire = body;
