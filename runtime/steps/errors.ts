@@ -56,7 +56,9 @@ function describeBody(body: unknown): { message?: string; description?: string; 
     if (typeof b.title === 'string' || typeof b.detail === 'string') {
       return { ...(typeof b.title === 'string' && { message: b.title }), ...(typeof b.detail === 'string' && { description: b.detail }) };
     }
-    return { description: JSON.stringify(body).slice(0, DESCRIPTION_LIMIT) };
+    // BigInts come from a lossless `parseJson`; JSON.stringify would throw on them.
+    const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    return { description: text.slice(0, DESCRIPTION_LIMIT) };
   }
   return typeof body === 'string' && body ? { description: body.slice(0, DESCRIPTION_LIMIT) } : {};
 }
