@@ -75,6 +75,7 @@ export class Transport {
       stream,
       streamMaxBytes: request.maxResponseBytes ?? Number.POSITIVE_INFINITY,
       idleMs: request.bodyIdleTimeout ?? this.#idleMs,
+      head: request.method === 'HEAD',
     };
     return new Promise<RawResponse>((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);

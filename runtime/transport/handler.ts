@@ -22,6 +22,8 @@ export interface ResponseLimits {
   streamMaxBytes: number;
   /** A streamed body fails when no byte arrives for this long (0: never). */
   idleMs: number;
+  /** HEAD: `content-length` describes a body that is not sent, so it says nothing about size. */
+  head: boolean;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -88,13 +90,18 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return; // an interim response (103 Early Hints, 102 Processing): the final one follows
     this.#status = statusCode;
     this.#headers = headers;
-    const codings = parseCodings(headers['content-encoding']);
-    if (!Array.isArray(codings)) return this.#fail(unsupportedCoding(codings.unsupported, headers));
-    const streaming = this.limits.stream && statusCode >= 200 && statusCode < 300;
+    const encoding = headers['content-encoding'];
+    const streaming = this.limits.stream && statusCode < 300;
     if (streaming) this.#max = this.limits.streamMaxBytes;
-    // A declared length over the cap is refused before any body byte is read.
-    const length = Number(headers['content-length']);
-    if (codings.length === 0 && length > this.#max) return this.#fail(responseTooLarge(this.#max, length, false, headers));
+    if (encoding === undefined) {
+      // A declared length over the cap is refused before any body byte is read.
+      const length = this.limits.head || statusCode === 304 ? 0 : Number(headers['content-length']);
+      if (length > this.#max) return this.#fail(responseTooLarge(this.#max, length, false, headers));
+      if (streaming) this.#startStream(controller, []);
+      return; // the plain path: chunks are collected as they come
+    }
+    const codings = parseCodings(encoding);
+    if (!Array.isArray(codings)) return this.#fail(unsupportedCoding(codings.unsupported, headers));
     const chain = decoders(codings);
     if (streaming) return this.#startStream(controller, chain);
     if (chain.length === 0) return;

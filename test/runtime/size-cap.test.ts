@@ -79,6 +79,11 @@ describe('plain and chunked bodies', () => {
     await closed;
   });
 
+  test('HEAD: a content-length over the cap describes no body, so it is not refused', async () => {
+    const service = setup({ maxResponseBytes: MiB });
+    await expect(service.httpDispatch('HEAD', `/plain?n=${8 * MiB}`, { includeStatusCode: true })).resolves.toEqual([null, 200]);
+  });
+
   test('a body exactly at the cap is returned whole', async () => {
     const service = setup({ maxResponseBytes: MiB });
     await expect(service.httpDispatch('GET', `/plain?n=${MiB}`)).resolves.toHaveLength(MiB);
