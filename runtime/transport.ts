@@ -89,7 +89,8 @@ export class Transport {
     return new Promise<RawResponse>((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
       const collector = new Collector(request.signal, resolve, reject);
-      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body }, collector);
+      // undici also sends Blobs and async iterables (web streams), though its types do not list them.
+      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, collector);
     });
   };
 
