@@ -44,6 +44,7 @@ export function encodeBody(spec: MediaSpec, mediaType: string | undefined, body:
       return { body: encodeForm(body, spec.encoding), contentType: concrete(mediaType, 'application/x-www-form-urlencoded'), replayable: true };
     case 'text':
       if (isBinaryBody(body)) return binary(body, concrete(mediaType, 'text/plain'));
+      if (typeof body === 'object' && body !== null) throw invalidUsage(`A ${mediaType ?? 'text'} body must be a string, not an object.`);
       return { body: String(body), contentType: concrete(mediaType, 'text/plain'), replayable: true };
     case 'binary':
       return binary(body, mediaType);

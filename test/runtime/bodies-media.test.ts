@@ -45,6 +45,13 @@ describe('JSON family and text: sent with their own content type', () => {
     expect(await received(op(type, { type: kind }), body)).toEqual({ type, body: want });
   });
 
+  test('an object for a text body is refused, never sent as [object Object]', async () => {
+    const service = await setup();
+    const error = await service.call(op('text/plain', { type: 'text' }), { body: { a: 1 } }).catch((e: unknown) => e);
+    expect((error as APIException).errorCode.name).toBe('invalid_usage');
+    expect(server!.received).toHaveLength(0);
+  });
+
   test('a */* body is JSON, sent as application/json', async () => {
     expect(await received(op('*/*', { type: 'json' }), { a: 1 })).toEqual({ type: 'application/json', body: '{"a":1}' });
   });
