@@ -4,6 +4,7 @@
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
 import { type EncodedBody, decodeBody, encodeBody, encodePayload } from './body.js';
+import { discardBody } from './body/binary.js';
 import { chooseMedia } from './body/choose.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
@@ -169,6 +170,8 @@ export class Service {
       }
       return options.includeStatusCode ? [data, response.status] : data;
     } catch (error) {
+      // A stream nobody read (refused before the first attempt) is closed, as undici does on failure.
+      if (!request || request.attempts === 0) discardBody(request?.body ?? (await Promise.resolve(input.body).catch(() => undefined))?.body);
       throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
     }
   }

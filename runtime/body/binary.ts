@@ -33,6 +33,15 @@ export function wireBinary(value: BinaryBody | ArrayBufferView): { body: WireBod
   return { body: value, replayable: false };
 }
 
+/** Close a stream body that will not be sent (a file's descriptor is released now, not at GC). */
+export function discardBody(body: WireBody | undefined): void {
+  if (body instanceof ReadableStream) {
+    if (!body.locked) body.cancel().catch(() => {});
+  } else if (body && typeof (body as { destroy?: unknown }).destroy === 'function' && isStreamBody(body)) {
+    (body as unknown as { destroy: () => void }).destroy();
+  }
+}
+
 /** The type a Blob declares, when it declares one. */
 export function blobType(value: unknown): string | undefined {
   return value instanceof Blob && value.type !== '' ? value.type : undefined;

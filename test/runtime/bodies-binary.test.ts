@@ -81,6 +81,17 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
   });
 });
 
+test('a stream refused before any attempt (invalid header) is closed, not left open', async () => {
+  const file = path.join(dir, 'refused.bin');
+  writeFileSync(file, BYTES);
+  const service = await setup();
+  const stream = createReadStream(file);
+  const error = await service.httpDispatch('PUT', '/x', { payload: stream, headers: { 'x-bad': 'a\r\nb' } }).catch((e: unknown) => e);
+  expect((error as APIException).errorCode.name).toBe('invalid_usage');
+  expect(stream.destroyed).toBe(true);
+  expect(server!.received).toHaveLength(0);
+});
+
 describe('retries: bytes and Blobs are replayed, streams are not', () => {
   const failTwice: Handler = (_req, res, _r, index) => (index < 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { ok: true }));
 
