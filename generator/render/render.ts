@@ -38,6 +38,7 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     noTags: [],
     hasOperations: service.operations.length > 0,
     usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...bodyTypes(op)].some((t) => t.includes('$paths'))),
+    usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
     usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
     usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
     usesBodies: service.operations.some((op) => op.bodies !== null),
