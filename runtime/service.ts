@@ -15,6 +15,7 @@ import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { timeout } from './steps/timeout.js';
+import { attemptExtensions, callExtensions } from './steps/extensions.js';
 import { Transport } from './transport.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
 import { checkEndpoint, fillPath, invalidUrl, queryString } from './url.js';
@@ -80,9 +81,11 @@ export class Service {
       mapErrors,
       timeout,
       injectHeaders(settings, tokens),
+      ...callExtensions(name, settings),
       retry(settings, this.retryBudget),
       breaker(this.circuit),
       ...(otel ? [attemptSpan(otel)] : []),
+      ...attemptExtensions(name, settings),
       stampDeadline(settings.deadlineHeader),
     )(transport);
   }
