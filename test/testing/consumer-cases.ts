@@ -12,8 +12,8 @@ import { createFake } from '../fixtures/consumer/clients/testing.js';
 const ANN = { id: 'u-7', email: 'ann@example.com', name: 'Ann', roles: ['customer' as const], avatarUrl: null, createdAt: '2024-05-01T10:00:00Z' };
 
 /** The code under test: the checkout service's greeting for a user. */
-async function greeting(userId: string): Promise<string> {
-  const user = await getService('user').getUser({ path: { userId } }, { responseTimeout: 300 });
+async function greeting(userId: string, responseTimeout = 10_000): Promise<string> {
+  const user = await getService('user').getUser({ path: { userId } }, { responseTimeout });
   return `Hello, ${user.name}`;
 }
 
@@ -122,7 +122,7 @@ export const cases: Record<string, () => Promise<void>> = {
       const fake = await createFake('user', { getUser: () => ({ status: 200, body: ANN }) });
       try {
         fake.fail({ hang: true }, { times: 3 });
-        const error = await greeting('u-7').catch((e: unknown) => e);
+        const error = await greeting('u-7', 300).catch((e: unknown) => e);
         assert.ok(error instanceof APIException);
         assert.equal(error.errorCode.name, 'service_timeout');
         assert.ok(fake.calls.length >= 1);
