@@ -2,14 +2,15 @@
  * An OpenAPI Schema Object → JSON Schema 2020-12, what ajv's 2020 dialect compiles. OpenAPI 3.1
  * schemas already are; 3.0's differ (OpenAPI 3.0.3 §4.7.24): `nullable: true` becomes a `null`
  * type (or enum member, or an `anyOf` branch), a boolean `exclusiveMinimum`/`exclusiveMaximum`
- * becomes the numeric form. Annotations no validator reads (`example`, `xml`, `externalDocs`,
- * `discriminator`, `x-…`) are dropped to keep the emitted contract small. Pure.
+ * becomes the numeric form. Annotations no validator reads (`title`, `description`, `example`,
+ * `xml`, `externalDocs`, `discriminator`, `x-…`) are dropped: the contract stays small and does
+ * not change when only documentation does. Pure.
  */
 import { isObject, resolvePointer } from '../model/resolve.js';
 
 type Json = Record<string, unknown>;
 
-const DROPPED = new Set(['example', 'examples', 'xml', 'externalDocs', 'discriminator', 'nullable', 'deprecated']);
+const DROPPED = new Set(['title', 'description', '$comment', 'example', 'examples', 'xml', 'externalDocs', 'discriminator', 'nullable', 'deprecated']);
 /** Keywords whose value is a map of name → schema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** Keywords whose value is a schema. */

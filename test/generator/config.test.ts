@@ -79,7 +79,7 @@ describe('finding and loading', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^orders\s+5 operations/m);
     expect(run.stderr).toMatch(/^accounts\s+8 operations/m);
-    expect(generatedFiles('clients')).toEqual(['accounts/client.ts', 'accounts/types.ts', 'index.ts', 'orders/client.ts', 'orders/types.ts', 'svc-gen.manifest.json']);
+    expect(generatedFiles('clients')).toEqual(['accounts/client.ts', 'accounts/contract.ts', 'accounts/types.ts', 'index.ts', 'orders/client.ts', 'orders/contract.ts', 'orders/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
   });
 
   it('a configured spec replaces the discovered one for the same file (no duplicate service)', async () => {
@@ -121,7 +121,7 @@ describe('finding and loading', () => {
     });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
-    expect(generatedFiles('ts-out')).toEqual(['defaults.ts', 'index.ts', 'pinger/client.ts', 'pinger/types.ts', 'svc-gen.manifest.json']);
+    expect(generatedFiles('ts-out')).toEqual(['defaults.ts', 'index.ts', 'pinger/client.ts', 'pinger/contract.ts', 'pinger/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
     expect(readdirSync(dir).sort()).toEqual(['specs', 'svc-gen.config.ts', 'ts-out']);
   });
 
