@@ -5,7 +5,7 @@
 import type { Contract, ContractOperation } from './contract.js';
 
 /** A matcher of one operation's path template. */
-interface Route {
+export interface Route {
   readonly name: string;
   readonly op: ContractOperation;
   readonly pattern: RegExp;
@@ -24,7 +24,7 @@ export interface RouteMatch {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compiles every operation's template; end-anchored, so a base-URL prefix before it does not matter. */
-export function routesOf(contract: Contract): readonly Route[] {
+export function routesOf(contract: Contract): Route[] {
   const routes: Route[] = [];
   for (const [name, op] of Object.entries(contract.operations)) {
     const names: string[] = [];

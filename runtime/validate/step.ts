@@ -25,7 +25,8 @@ export interface ValidateSettings {
 interface Prepared {
   readonly schemas: ContractSchemas;
   readonly routes: ReturnType<typeof routesOf>;
-  readonly byOperationId: Map<string, string>;
+  /** Generated calls carry their operationId: its route, found without matching the path. */
+  readonly byOperationId: Map<string, ReturnType<typeof routesOf>[number]>;
 }
 
 /** The validation step for `service`, or undefined when both modes are `off`. */
@@ -40,8 +41,8 @@ export function validationStep(service: string, modes: ValidateSettings, report:
         console.warn(`svc-gen: validation is on for "${service}" but no contract is registered: import the generated index.ts (it registers every service's contract).`);
         return undefined;
       }
-      const byOperationId = new Map(Object.entries(schemas.contract.operations).map(([name, op]) => [op.operationId, name]));
-      return { schemas, routes: routesOf(schemas.contract), byOperationId };
+      const routes = routesOf(schemas.contract);
+      return { schemas, routes, byOperationId: new Map(routes.map((r) => [r.op.operationId, r])) };
     }));
   const raise = (mode: ValidationMode, found: Finding[], name: string, status: number | undefined) => {
     if (found.length === 0) return;
@@ -51,16 +52,20 @@ export function validationStep(service: string, modes: ValidateSettings, report:
   };
   return (next) => async (request) => {
     const p = await prepare();
-    const url = new URL(request.url);
-    const named = p?.byOperationId.get(request.operation);
-    const match = p && (named !== undefined ? matchRoute(p.routes.filter((r) => r.name === named), request.method, url.pathname) : matchRoute(p.routes, request.method, url.pathname));
-    if (!p || !match) return next(request);
-    if (requests !== 'off') {
-      const { findings } = checkRequest(p.schemas, match.name, match.op, { path: match.path, query: url.searchParams, headers: request.headers, contentType: request.headers['content-type'], body: request.body });
-      raise(requests, findings, match.name, undefined);
+    if (!p) return next(request);
+    const q = request.path.indexOf('?');
+    const pathname = q < 0 ? request.path : request.path.slice(0, q);
+    const named = p.byOperationId.get(request.operation);
+    // A response check needs only the operation; path parameters are matched when requests are checked.
+    const target = named && requests === 'off' ? named : matchRoute(named ? [named] : p.routes, request.method, pathname);
+    if (!target) return next(request);
+    if (requests !== 'off' && 'path' in target) {
+      const query = new URLSearchParams(q < 0 ? '' : request.path.slice(q + 1));
+      const { findings } = checkRequest(p.schemas, target.name, target.op, { path: target.path, query, headers: request.headers, contentType: request.headers['content-type'], body: request.body });
+      raise(requests, findings, target.name, undefined);
     }
     const response = await next(request);
-    if (responses !== 'off') raise(responses, checkResponse(p.schemas, match.name, match.op, response.status, contentType(response), parsedBody(response)), match.name, response.status);
+    if (responses !== 'off') raise(responses, checkResponse(p.schemas, target.name, target.op, response.status, contentType(response), parsedBody(response)), target.name, response.status);
     return response;
   };
 }

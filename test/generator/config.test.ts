@@ -164,7 +164,7 @@ describe('flags override the file', () => {
     writeFileSync(path.join(dir, 'one/ping.yaml'), tinySpec('', 'pang'));
     const run = await svcGenIn(dir, ['--check']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/from-config is out of date \(3 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
+    expect(run.stderr).toMatch(/from-config is out of date \(5 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
   });
 });
 

@@ -63,7 +63,7 @@ describe('--json', () => {
         { key: 'ping', name: 'PingService', spec: 'specs/ping.yaml', inputs: ['specs/ping.yaml'], operations: 1, files: ['ping/client.ts', 'ping/contract.ts', 'ping/types.ts'], ms, warnings: [], reused: false },
       ],
       summary: { services: 2, operations: 3, files: 9, written: 9, removed: 0, warnings: 1, errors: 0, ms },
-      written: ['index.ts', 'pair/client.ts', 'pair/contract.ts', 'pair/types.ts', 'ping/client.ts', 'ping/contract.ts', 'ping/types.ts', 'svc-gen.manifest.json', 'testing.ts'],
+      written: ['index.ts', 'pair/client.ts', 'pair/contract.ts', 'pair/types.ts', 'ping/client.ts', 'ping/contract.ts', 'ping/types.ts', 'testing.ts', 'svc-gen.manifest.json'],
       removed: [],
       check: null,
       warnings: ['pair: GET /b and GET /a both map to method fetch; the former is named fetch2'],

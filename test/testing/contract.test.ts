@@ -26,10 +26,10 @@ it('writes a contract per service and testing.ts; same bytes twice; --check sees
   writeFileSync(file, readFileSync(file, 'utf8').replace('"nullable"', '"x"').replace('"type": [\n', '"type": [\n"boolean",\n'));
   const stale = await generate({ inputs: [REPO_SPECS], out: OUT, check: true });
   expect(stale.check?.stale.map((s) => s.path)).toEqual(['order/contract.ts']);
-  expect(typecheck(OUT).map((d) => d)).toEqual([]);
-});
+  expect(formatDiagnostics(typecheck(OUT))).toBe('');
+}, 120_000);
 
 it('the consumer fixture (test/fixtures/consumer/clients) is up to date: npm run fixtures:consumer regenerates it', async () => {
   const result = await generate({ inputs: [REPO_SPECS], out: FIXTURE, check: true });
-  expect(result.check, formatDiagnostics([])).toMatchObject({ upToDate: true });
+  expect(result.check).toMatchObject({ upToDate: true });
 });
