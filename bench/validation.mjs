@@ -34,7 +34,8 @@ async function worker(mode, concurrency, n, url) {
   const { configure } = await import('svc-gen/runtime');
   const { getService } = await import(path.join(clientsDir, 'index.js'));
   let violations = 0;
-  configure({ serviceName: 'bench', serviceConnections: ['user'], services: { user: { url } }, validate: MODES[mode], onContractViolation: () => violations++ });
+  // A long timeout: on a loaded machine a slow call must be measured, not failed.
+  configure({ serviceName: 'bench', serviceConnections: ['user'], serviceTimeoutTotal: 120_000, services: { user: { url } }, validate: MODES[mode], onContractViolation: () => violations++ });
   const user = getService('user');
   const call = () => user.getUser({ path: { userId: 'u-1' } });
   for (let i = 0; i < 500; i++) await call(); // warm-up: JIT, pools, schema compilation

@@ -43,6 +43,8 @@ function toSchema(doc: Json, s: unknown, is30: boolean): JsonSchema {
   return toJsonSchema(doc, s, is30) as JsonSchema;
 }
 
+const DEFAULT_STYLE: Record<ContractParameter['in'], string> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
+
 /** Path-item parameters overridden by the operation's (same name and location). */
 function parameters(doc: Json, pathItem: Json, op: Json, schema: (s: unknown) => JsonSchema): ContractParameter[] {
   const byKey = new Map<string, ContractParameter>();
@@ -52,9 +54,10 @@ function parameters(doc: Json, pathItem: Json, op: Json, schema: (s: unknown) =>
       const p = deref(doc, raw);
       if (!p || typeof p['name'] !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(p['in']))) continue;
       const where = p['in'] as ContractParameter['in'];
-      // A parameter described by `content` (rare) carries its schema in the one media entry.
-      const mediaSchema = isObject(p['content']) ? Object.values(p['content']).map((m) => (isObject(m) ? m['schema'] : undefined))[0] : undefined;
-      const s = p['schema'] ?? mediaSchema;
+      // The checker reads parameters the default way (path/header simple, query form with repeated
+      // keys); one serialized otherwise (label, matrix, deepObject, unexploded…) keeps no schema: not checked, nor is one described by `content` (a JSON value in text).
+      const styled = (p['style'] !== undefined && p['style'] !== DEFAULT_STYLE[where]) || (p['explode'] === false && where === 'query') || (p['explode'] === true && where !== 'query');
+      const s = styled || isObject(p['content']) ? undefined : p['schema'];
       byKey.set(`${where}:${where === 'header' ? p['name'].toLowerCase() : p['name']}`, {
         name: p['name'],
         in: where,
