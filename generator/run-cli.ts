@@ -90,6 +90,7 @@ function program(io: CliIO): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  if (argv[0] === 'fake') return (await import('./fake-cli.js')).runFake(argv.slice(1), io);
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   const cmd = program(io);

@@ -26,3 +26,8 @@ export { urlEnvName } from './settings.js';
 export { compose } from './pipeline.js';
 export type { Step, Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 export type * from './types.js';
+export { registerContracts } from './validate/contracts.js';
+export type { ContractLoader } from './validate/contracts.js';
+export type { Contract, ContractOperation, ContractParameter, ContractMedia, ContractViolation, JsonSchema } from './validate/contract.js';
+export type { ValidateSettings, ValidationMode } from './validate/step.js';
+export type { UserStep } from './steps/extensions.js';

@@ -18,6 +18,7 @@ import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { cancelled, timeout } from './steps/timeout.js';
+import { attemptExtensions, callExtensions } from './steps/extensions.js';
 import { Transport, type TransportOptions } from './transport.js';
 import { mergeTls } from './transport/tls.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
@@ -87,9 +88,11 @@ export class Service {
       mapErrors,
       timeout,
       injectHeaders(settings, tokens),
+      ...callExtensions(name, settings),
       retry(settings, this.retryBudget),
       breaker(this.circuit),
       ...(otel ? [attemptSpan(otel)] : []),
+      ...attemptExtensions(name, settings),
       stampDeadline(settings.deadlineHeader),
     )(transport);
   }

@@ -3,6 +3,10 @@
  * turns what the user gave (plus the environment) into one fully resolved object, so nothing
  * downstream checks for `undefined`.
  */
+import type { UserStep } from './steps/extensions.js';
+import type { ContractViolation } from './validate/contract.js';
+import { logViolationOnce } from './validate/report.js';
+import type { ValidateSettings } from './validate/step.js';
 
 import type { TlsSettings } from './transport/tls.js';
 
@@ -36,6 +40,10 @@ export interface ServiceOverride extends TransportSettings {
   headers?: Record<string, string>;
   /** This service's circuit breaker, over the global `circuitBreaker` settings. */
   circuitBreaker?: Partial<CircuitBreakerSettings>;
+  /** Contract checks of this service's calls, over the global `validate`. */
+  validate?: ValidateSettings;
+  /** Steps for this service's calls, after the global `steps` (see steps/extensions.ts). */
+  steps?: readonly UserStep[];
 }
 
 export interface CircuitBreakerSettings {
@@ -119,6 +127,12 @@ export interface Settings extends TransportSettings {
   circuitBreaker?: Partial<CircuitBreakerSettings>;
   /** Called on every circuit state change (closed → open → half-open → closed). */
   onCircuitStateChange?: (change: CircuitStateChange) => void;
+  /** Contract checks of requests and responses against the spec. @default { requests: 'off', responses: 'off' } */
+  validate?: ValidateSettings;
+  /** Called on every contract violation in `warn` and `throw` modes. @default logs each service, operation and pointer once */
+  onContractViolation?: (violation: ContractViolation) => void;
+  /** Your own steps, `(next) => (request) => response`: per call by default, or `{ per: 'attempt', step }`. @default [] */
+  steps?: readonly UserStep[];
 }
 
 export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker' | 'tls' | 'parseJson'>> & {
@@ -158,6 +172,9 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBrea
   acceptEncoding: 'gzip, deflate, br',
   bodyIdleTimeout: 30_000,
   parseJson: undefined,
+  validate: {},
+  onContractViolation: logViolationOnce,
+  steps: [],
 };
 
 const CIRCUIT_DEFAULTS: CircuitBreakerSettings = { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10_000, cooldownMs: 5_000, halfOpenProbes: 1 };
