@@ -143,6 +143,7 @@ export class Service {
           this.#settings,
         ),
         timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
+        attemptTimeoutMs: options.attemptTimeout ?? this.#override.attemptTimeout ?? this.#settings.attemptTimeout,
         signal: options.signal,
         deadline: 0,
         timedOut: false,

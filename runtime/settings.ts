@@ -10,6 +10,8 @@ export interface ServiceOverride {
   url?: string;
   /** Total time per call in ms. */
   timeout?: number;
+  /** Time per attempt in ms, inside `timeout` (0: none). Beats the global `attemptTimeout`. */
+  attemptTimeout?: number;
   /** Extra attempts after the first (explicit: also enables retries of PUT/DELETE/OPTIONS). */
   retryCount?: number;
   /** Headers sent with every call to this service (cannot override injected ones). */
@@ -67,6 +69,12 @@ export interface Settings {
   services?: Record<string, ServiceOverride>;
   /** @default 5000 (ms) */
   serviceTimeoutTotal?: number;
+  /**
+   * Time per attempt in ms, inside the call's total; a hung attempt is abandoned and retried if
+   * method, budget and time left allow (Envoy's per_try_timeout). 0 = no per-attempt limit.
+   * @default 0
+   */
+  attemptTimeout?: number;
   /** @default 2 */
   serviceConnectionDefaultRetryCount?: number;
   /** @default 4 */
@@ -114,6 +122,7 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBrea
   serviceGlobalHostTemplate: '{}',
   serviceGlobalPort: 8000,
   serviceTimeoutTotal: 5000,
+  attemptTimeout: 0,
   serviceConnectionDefaultRetryCount: 2,
   serviceConnectionMaxRetryCount: 4,
   retryBackoffBaseMs: 50,

@@ -5,8 +5,9 @@
  * never followed (no redirect interceptor is installed). Time limits belong to the timeout step,
  * so undici's own header/body timers are off.
  */
-import { Pool } from 'undici';
+import { Pool, buildConnector } from 'undici';
 import type { Dispatcher } from 'undici';
+import { markBeforeResponse, trackReuse } from './endpoints/stale.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 
 /** How long `close()` lets in-flight calls finish before aborting them. */
@@ -66,6 +67,7 @@ class Collector implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.#status === 0) markBeforeResponse(error); // for the stale keep-alive replay (retry step)
     this.#settle(undefined, error);
   }
 }
@@ -73,13 +75,20 @@ class Collector implements Dispatcher.DispatchHandler {
 export class Transport {
   #pool: Pool | undefined;
 
+  /** `connect` options of one endpoint, e.g. a `lookup` that pins a resolved address (endpoints/). */
   constructor(
     readonly origin: string,
     readonly connections: number,
+    readonly connectOptions: buildConnector.BuildOptions = {},
   ) {}
 
   #getPool(): Pool {
-    this.#pool ??= new Pool(this.origin, { connections: this.connections, headersTimeout: 0, bodyTimeout: 0 });
+    this.#pool ??= new Pool(this.origin, {
+      connections: this.connections,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: trackReuse(buildConnector(this.connectOptions)),
+    });
     return this.#pool;
   }
 
