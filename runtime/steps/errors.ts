@@ -17,7 +17,7 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /** What undici refuses before sending (a header it will not send, an `expect`): the caller's mistake. */
-const USAGE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+const USAGE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH']);
 
 /** undici refused the request before a byte was sent: `invalid_usage`, never retried or counted. */
 export function isUsageError(error: unknown): boolean {
@@ -107,7 +107,7 @@ export function responseException(response: RawResponse): APIException {
  */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection'];
 /** Header values are octets: Latin-1 without control characters other than tab (RFC 9110 §5.5). */
-const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/;
+const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/u;
 
 /**
  * Refuse, before the first attempt, what cannot be sent as given: `invalid_usage`, so it is neither

@@ -48,7 +48,7 @@ export function parseHttpDate(text: string, now = Date.now()): number | undefine
   match = RFC850_DATE.exec(text);
   if (match) return utc(fullYear(Number(match[3]), now), match[2]!, Number(match[1]), match[4]!, match[5]!, match[6]!);
   match = ASCTIME_DATE.exec(text);
-  if (match) return utc(Number(match[7]), match[1]!, Number(match[2]!.trim()), match[3]!, match[4]!, match[5]!);
+  if (match) return utc(Number(match[6]), match[1]!, Number(match[2]!.trim()), match[3]!, match[4]!, match[5]!);
   return undefined;
 }
 
