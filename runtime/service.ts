@@ -15,7 +15,8 @@ import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { timeout } from './steps/timeout.js';
-import { Transport } from './transport.js';
+import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
+import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
 import { checkEndpoint, fillPath, invalidUrl, queryString } from './url.js';
 
@@ -34,17 +35,6 @@ interface SendInput {
   operation: string;
 }
 
-/** `http://host:port` and the path prefix of a base URL. */
-function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
-    return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
-  } catch (error) {
-    return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
-  }
-}
-
 export class Service {
   readonly name: string;
   /** Where calls go: from `services[name].url`, `SVC_GEN_<NAME>_URL`, or the global template. */
@@ -56,7 +46,7 @@ export class Service {
   readonly #settings: ResolvedSettings;
   readonly #override: ServiceOverride;
   readonly #base: { origin: string; prefix: string } | APIException;
-  readonly #transport: Transport | undefined;
+  readonly #upstream: Upstream | undefined;
   readonly #fetch: Fetch;
 
   constructor(name: string, settings: ResolvedSettings) {
@@ -64,12 +54,15 @@ export class Service {
     this.#settings = settings;
     this.#override = settings.services[name] ?? {};
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
-    this.baseUrl = this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`;
-    this.#base = splitBaseUrl(this.baseUrl);
+    const urls = this.#override.urls?.length ? this.#override.urls : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
+    this.baseUrl = urls[0]!;
+    const base = splitBaseUrl(this.baseUrl);
+    const upstream = base instanceof APIException ? base : buildUpstream(name, urls, base, settings.serviceConnectorMax, { ...settings.endpoints, ...this.#override.endpoints });
+    this.#base = upstream instanceof APIException ? upstream : base;
+    this.#upstream = upstream instanceof APIException ? undefined : upstream;
     this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
-    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax);
-    const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
+    const transport: Fetch = this.#upstream?.fetch ?? (() => Promise.reject(this.#base));
     this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
     // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
     // every attempt (retries included) must pass the breaker and carries its own time left.
@@ -164,9 +157,14 @@ export class Service {
     }
   }
 
-  /** Close this service's pool (in-flight calls get a short grace period). */
+  /** Each endpoint's address, requests in flight and ejection; empty for a single-URL service. */
+  endpoints(): EndpointStatus[] {
+    return this.#upstream?.status() ?? [];
+  }
+
+  /** Close this service's pools (in-flight calls get a short grace period). */
   close(): Promise<void> {
-    return this.#transport?.close() ?? Promise.resolve();
+    return this.#upstream?.close() ?? Promise.resolve();
   }
 }
 

@@ -4,10 +4,19 @@
  * downstream checks for `undefined`.
  */
 
+import { type Lookup, systemLookup } from './endpoints/resolver.js';
+
 /** Per-service overrides. */
 export interface ServiceOverride {
   /** Full base URL, may carry a path prefix (`http://10.0.0.5:9000/api`). Beaten by `SVC_GEN_<NAME>_URL`. */
   url?: string;
+  /**
+   * Several base URLs of the same service (same scheme and path prefix): calls are spread over
+   * them and a failing one is ejected (see `endpoints`). Beats `url`; beaten by `SVC_GEN_<NAME>_URL`.
+   */
+  urls?: readonly string[];
+  /** This service's endpoint balancing, ejection and DNS, over the global `endpoints` settings. */
+  endpoints?: Partial<EndpointSettings>;
   /** Total time per call in ms. */
   timeout?: number;
   /** Time per attempt in ms, inside `timeout` (0: none). Beats the global `attemptTimeout`. */
@@ -18,6 +27,22 @@ export interface ServiceOverride {
   headers?: Record<string, string>;
   /** This service's circuit breaker, over the global `circuitBreaker` settings. */
   circuitBreaker?: Partial<CircuitBreakerSettings>;
+}
+
+export interface EndpointSettings {
+  /**
+   * Resolve the URL's host name to all of its addresses and spread calls over them (Kubernetes
+   * headless services, Consul DNS); the Host header and TLS server name keep the name. @default false
+   */
+  resolveDns: boolean;
+  /** Re-resolve the host name after this many ms. @default 5000 */
+  dnsTtlMs: number;
+  /** The resolver used when `resolveDns` is on. @default the system resolver (dns.lookup, every address) */
+  lookup: Lookup;
+  /** Consecutive failed attempts (5xx, 429, connect/reset/timeout) that eject an address. @default 5 */
+  ejectAfterFailures: number;
+  /** How long an ejected address rests before it rejoins on probation (doubling while it keeps failing). @default 5000 */
+  ejectMs: number;
 }
 
 export interface CircuitBreakerSettings {
@@ -105,16 +130,19 @@ export interface Settings {
   circuitBreaker?: Partial<CircuitBreakerSettings>;
   /** Called on every circuit state change (closed → open → half-open → closed). */
   onCircuitStateChange?: (change: CircuitStateChange) => void;
+  /** @default { resolveDns: false, dnsTtlMs: 5000, lookup: system, ejectAfterFailures: 5, ejectMs: 5000 } */
+  endpoints?: Partial<EndpointSettings>;
 }
 
-export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker'>> & {
+export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker' | 'endpoints'>> & {
   serviceTokenKey: string | undefined;
   retryBudget: RetryBudget;
   circuitBreaker: CircuitBreakerSettings;
+  endpoints: EndpointSettings;
   services: Record<string, ServiceOverride>;
 };
 
-const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBreaker'> = {
+const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBreaker' | 'endpoints'> = {
   serviceName: '',
   serviceConnections: [],
   requiredServiceConnections: [],
@@ -138,6 +166,8 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBrea
   onCircuitStateChange: () => {},
 };
 
+const ENDPOINT_DEFAULTS: EndpointSettings = { resolveDns: false, dnsTtlMs: 5000, lookup: systemLookup, ejectAfterFailures: 5, ejectMs: 5000 };
+
 const CIRCUIT_DEFAULTS: CircuitBreakerSettings = { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10_000, cooldownMs: 5_000, halfOpenProbes: 1 };
 
 /** The environment variable that overrides a service's URL: `SVC_GEN_ORDER_HISTORY_URL`. */
@@ -159,6 +189,10 @@ function checkHeaderSettings(settings: ResolvedSettings): void {
   }
 }
 
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Defaults, then the given settings, then environment overrides (deployments win over code). */
 export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
@@ -167,11 +201,16 @@ export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = pro
     ...defined,
     retryBudget: { maxTokens: 10, tokenRatio: 0.1, ...settings.retryBudget },
     circuitBreaker: { ...CIRCUIT_DEFAULTS, ...settings.circuitBreaker },
+    endpoints: { ...ENDPOINT_DEFAULTS, ...definedOnly(settings.endpoints) },
     services: { ...settings.services },
   };
   for (const name of [...resolved.serviceConnections, ...resolved.requiredServiceConnections]) {
     const url = env[urlEnvName(name)];
-    if (url) resolved.services[name] = { ...resolved.services[name], url };
+    if (url) {
+      // The deployment's one URL wins over a configured list too.
+      const { urls: _urls, ...rest } = resolved.services[name] ?? {};
+      resolved.services[name] = { ...rest, url };
+    }
   }
   checkHeaderSettings(resolved);
   return resolved;
