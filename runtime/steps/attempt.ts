@@ -25,9 +25,14 @@ export function isAttemptTimeout(error: unknown): error is AttemptTimeoutError {
 }
 
 /** Send one attempt through `next`, aborting it after the request's `attemptTimeoutMs`. */
-export async function attempt(next: Fetch, request: OutgoingRequest): Promise<RawResponse> {
+export function attempt(next: Fetch, request: OutgoingRequest): Promise<RawResponse> {
   const ms = request.attemptTimeoutMs;
+  // Not async: without a per-attempt limit this adds no promise, timer or controller.
   if (ms <= 0 || request.deadline - Date.now() <= ms) return next(request);
+  return timedAttempt(next, request, ms);
+}
+
+async function timedAttempt(next: Fetch, request: OutgoingRequest, ms: number): Promise<RawResponse> {
   const callSignal = request.signal;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new AttemptTimeoutError(ms)), ms);

@@ -8,7 +8,7 @@ import type { RawResponse, Step } from '../pipeline.js';
 import { isAttemptTimeout } from './attempt.js';
 
 /** Socket-level codes that mean the service is not reachable (503 `service_unavailable`). */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const DESCRIPTION_LIMIT = 1024;
 
 function codeOf(error: unknown): string | undefined {
