@@ -8,7 +8,7 @@ import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
-import { mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
 import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
@@ -120,6 +120,8 @@ export class Service {
       const rawPath = typeof input.path === 'function' ? input.path() : input.path;
       const path = `${this.#base.prefix}${checkEndpoint(rawPath)}${queryString(input.query)}`;
       const headers = normalizeHeaders(this.#override.headers, input.headers, options.headers);
+      // Only the caller's headers can be hop-by-hop or beyond Latin-1; injected ones are ours.
+      checkSendable(headers);
       const encoded = await input.body;
       if (encoded.contentType && !('content-type' in headers)) headers['content-type'] = encoded.contentType;
       request = {

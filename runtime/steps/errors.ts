@@ -107,7 +107,7 @@ export function responseException(response: RawResponse): APIException {
  */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection'];
 /** Header values are octets: Latin-1 without control characters other than tab (RFC 9110 §5.5). */
-const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/u;
+const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/; // no `u` flag: the common path stays a plain scan
 
 /**
  * Refuse, before the first attempt, what cannot be sent as given: `invalid_usage`, so it is neither
@@ -118,9 +118,10 @@ export function checkSendable(headers: Record<string, string>): void {
     if (name in headers) throw invalidUsage(`Header ${name} is hop-by-hop (RFC 9110 §7.6.1); the transport manages connections and does not send it.`);
   }
   for (const name in headers) {
-    const bad = NOT_LATIN1.exec(headers[name]!);
+    const value = headers[name]!;
+    const bad = NOT_LATIN1.exec(value);
     if (bad) {
-      const point = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const point = value.codePointAt(bad.index)!.toString(16).toUpperCase().padStart(4, '0');
       throw invalidUsage(`Header ${name} contains U+${point}, which is not a Latin-1 text character; encode the value (e.g. RFC 8187 or percent-encoding).`);
     }
   }

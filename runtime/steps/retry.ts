@@ -2,8 +2,8 @@
  * Retries, Insanic's rule made safe: only idempotent calls, only upstream failures (transport
  * errors, attempt timeouts, 5xx and 429), full-jitter exponential backoff, `Retry-After` honoured
  * when short, never past the deadline, and a per-service retry budget so a failing service sees
- * little extra traffic. What cannot be sent is refused before the first attempt (`invalid_usage`),
- * and an idempotent request that met a stale keep-alive socket is replayed without counting.
+ * little extra traffic. An idempotent request that met a stale keep-alive socket is replayed
+ * without counting.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isStaleSocketFailure } from '../endpoints/stale.js';
@@ -11,7 +11,7 @@ import type { OutgoingRequest, RawResponse, Step } from '../pipeline.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { HttpMethod } from '../types.js';
 import { attempt, isAttemptTimeout } from './attempt.js';
-import { checkSendable, isTransportError } from './errors.js';
+import { isTransportError } from './errors.js';
 import { retryAfterMs } from './retry-after.js';
 
 export { retryAfterMs } from './retry-after.js';
@@ -101,7 +101,6 @@ function nextDelay(outcome: RawResponse | undefined, retry: number, request: Out
 
 export function retry(settings: ResolvedSettings, budget: RetryBudgetBucket): Step {
   return (next) => async (request) => {
-    checkSendable(request.headers);
     let replayed = false;
     for (let retries = 0; ; retries++) {
       let response: RawResponse | undefined;
