@@ -216,3 +216,42 @@ describe('configuration', () => {
     expect(resolved.services.inv).toEqual({ url: 'http://127.0.0.1:9' });
   });
 });
+
+describe('the per-address breaker and the balancer, with an injected clock', () => {
+  test('ejected after N consecutive failures; a success in between resets the count', async () => {
+    const { Outlier } = await import('../../runtime/endpoints/outlier.js');
+    const o = new Outlier({ ejectAfterFailures: 3, ejectMs: 100 });
+    o.record(true, 0);
+    o.record(true, 1);
+    o.record(false, 2);
+    o.record(true, 3);
+    o.record(true, 4);
+    expect(o.available(5)).toBe(true);
+    o.record(true, 5);
+    expect([o.available(6), o.available(104), o.available(105)]).toEqual([false, false, true]);
+  });
+
+  test('on probation one failure ejects again, for twice as long; a success clears it', async () => {
+    const { Outlier } = await import('../../runtime/endpoints/outlier.js');
+    const o = new Outlier({ ejectAfterFailures: 2, ejectMs: 100 });
+    o.record(true, 0);
+    o.record(true, 0); // ejected until 100
+    o.record(true, 100); // probation: ejected until 300
+    expect([o.available(299), o.available(300)]).toEqual([false, true]);
+    o.record(true, 300); // until 700
+    expect([o.available(699), o.available(700)]).toEqual([false, true]);
+    o.record(false, 700); // cleared
+    o.record(true, 701);
+    expect(o.available(702)).toBe(true); // one failure is not enough any more
+  });
+
+  test('power of two choices: the less loaded of the two, never the avoided one, all when all are ejected', async () => {
+    const { pick } = await import('../../runtime/endpoints/balancer.js');
+    const e = (pending: number, up = true) => ({ pending, available: () => up });
+    const [a, b, c] = [e(5), e(1), e(9)];
+    expect(pick([a, b, c], 0, undefined, () => 0)).toBe(b); // draws a and b: b has fewer in flight
+    expect(pick([a, b, c], 0, b, () => 0)).toBe(a); // b avoided: draws a and c
+    const down = [e(0, false), e(0, false)];
+    expect(down).toContain(pick(down, 0));
+  });
+});
