@@ -18,16 +18,15 @@ import { timeout } from './steps/timeout.js';
 import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
 import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
-import { checkEndpoint, fillPath, invalidUrl, queryString } from './url.js';
+import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
+import { checkEndpoint, invalidUrl, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 interface SendInput {
   method: string;
-  /** A path, or a function that builds one (so path-parameter errors surface as this call's error). */
-  path: string | (() => string);
-  query: Record<string, unknown> | undefined;
-  headers: Record<string, unknown> | undefined;
+  /** Path, query pairs, parameter headers and cookies; a function so parameter errors surface as this call's error. */
+  target: () => { path: string; query: string[]; headers?: Record<string, string>; cookie?: string };
   body: EncodedBody | Promise<EncodedBody>;
   options: CallOptions;
   idempotent: boolean;
@@ -84,7 +83,8 @@ export class Service {
   httpDispatch(method: string, endpoint: string, options: DispatchOptions = {}): Promise<unknown> {
     const { queryParams, payload, files } = options;
     const body = files ? encodeMultipart(payload, files) : encodeBody('json', payload);
-    return this.#send({ method, path: endpoint, query: queryParams, headers: options.headers, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
+    const target = () => ({ path: endpoint, query: dispatchQuery(queryParams, options.queryStyles) });
+    return this.#send({ method, target, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
   }
 
   /** The entry of generated clients: one described operation with its typed parts. */
@@ -99,9 +99,10 @@ export class Service {
     }
     return this.#send({
       method: op.method,
-      path: () => fillPath(op.path, p.path),
-      query: p.query,
-      headers: p.headers,
+      target: () => {
+        checkParts(p);
+        return serializeParams(op, p);
+      },
       body,
       options,
       idempotent: op.idempotent === true,
@@ -117,9 +118,11 @@ export class Service {
     try {
       if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(input.method)}.`);
       if (this.#base instanceof APIException) throw this.#base;
-      const rawPath = typeof input.path === 'function' ? input.path() : input.path;
-      const path = `${this.#base.prefix}${checkEndpoint(rawPath)}${queryString(input.query)}`;
-      const headers = normalizeHeaders(this.#override.headers, input.headers, options.headers);
+      const target = input.target();
+      const path = withQuery(`${this.#base.prefix}${checkEndpoint(target.path)}`, target.query);
+      const headers = normalizeHeaders(this.#override.headers, target.headers, options.headers);
+      const cookie = mergeCookies(target.cookie ?? '', headers.cookie);
+      if (cookie !== undefined) headers.cookie = cookie;
       // Only the caller's headers can be hop-by-hop or beyond Latin-1; injected ones are ours.
       checkSendable(headers);
       const encoded = await input.body;
