@@ -19,7 +19,7 @@ import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream
 import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
 import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
-import { checkEndpoint, invalidUrl, withQuery } from './url.js';
+import { checkEndpoint, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
