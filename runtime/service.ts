@@ -3,10 +3,11 @@
  * `call` the one generated clients use; both build one plain request and send it through the
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
-import { type EncodedBody, decodeBody, encodeBody, encodeMultipart } from './body.js';
+import { type EncodedBody, encodeBody, encodeMultipart } from './body.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
-import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
+import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
+import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
 import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
@@ -14,7 +15,9 @@ import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
-import { timeout } from './steps/timeout.js';
+import { cancelled, timeout } from './steps/timeout.js';
+import { type TransportOptions } from './transport.js';
+import { mergeTls } from './transport/tls.js';
 import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
 import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
@@ -47,6 +50,7 @@ export class Service {
   readonly #base: { origin: string; prefix: string } | APIException;
   readonly #upstream: Upstream | undefined;
   readonly #fetch: Fetch;
+  readonly #parseJson: ((text: string) => unknown) | undefined;
 
   constructor(name: string, settings: ResolvedSettings) {
     this.name = name;
@@ -55,10 +59,14 @@ export class Service {
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
     const urls = this.#override.urls?.length ? this.#override.urls : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
     this.baseUrl = urls[0]!;
-    const base = splitBaseUrl(this.baseUrl);
-    const upstream = base instanceof APIException ? base : buildUpstream(name, urls, base, settings.serviceConnectorMax, { ...settings.endpoints, ...this.#override.endpoints });
+    const base = splitBaseUrl(this.baseUrl, this.#override);
+    const upstream =
+      base instanceof APIException
+        ? base
+        : buildUpstream(name, urls, base, settings.serviceConnectorMax, transportOptions(base.origin, settings, this.#override), { ...settings.endpoints, ...this.#override.endpoints });
     this.#base = upstream instanceof APIException ? upstream : base;
     this.#upstream = upstream instanceof APIException ? undefined : upstream;
+    this.#parseJson = this.#override.parseJson ?? settings.parseJson;
     this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
     const transport: Fetch = this.#upstream?.fetch ?? (() => Promise.reject(this.#base));
@@ -147,11 +155,14 @@ export class Service {
         timedOut: false,
         attempts: 0,
         operation: input.operation,
+        ...callTransportOptions(options),
+        ...(this.#parseJson && { parseJson: this.#parseJson }),
       };
       const response = await this.#fetch(request);
+      if (response.stream) return streamed(response, options);
       let data: unknown;
       try {
-        data = decodeBody(response, input.responseType);
+        data = decodeBody(response, input.responseType, this.#parseJson);
       } catch (error) {
         if (response.status < 300) throw payloadError(error);
         data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
@@ -171,6 +182,52 @@ export class Service {
   close(): Promise<void> {
     return this.#upstream?.close() ?? Promise.resolve();
   }
+}
+
+/** The service's transport options: its own settings over the global ones. */
+function transportOptions(origin: string, settings: ResolvedSettings, override: ServiceOverride): TransportOptions {
+  // Global TLS settings apply to https upstreams; a per-service tls on http: is refused in splitBaseUrl.
+  const tls = origin.startsWith('https:') ? mergeTls(settings.tls, override.tls) : undefined;
+  return {
+    tls,
+    http2: override.http2 ?? settings.http2,
+    socketPath: override.socketPath,
+    maxResponseBytes: override.maxResponseBytes ?? settings.maxResponseBytes,
+    acceptEncoding: override.acceptEncoding ?? settings.acceptEncoding,
+    bodyIdleTimeout: override.bodyIdleTimeout ?? settings.bodyIdleTimeout,
+  };
+}
+
+/** The call's own transport options, checked (a bad one fails before anything is sent). */
+function callTransportOptions(options: CallOptions): Pick<OutgoingRequest, 'maxResponseBytes' | 'responseMode' | 'bodyIdleTimeout'> {
+  const { maxResponseBytes, responseType, bodyIdleTimeout } = options;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw invalidUsage(`maxResponseBytes (${String(maxResponseBytes)}) must be a positive integer.`);
+  }
+  if (bodyIdleTimeout !== undefined && !(Number.isFinite(bodyIdleTimeout) && bodyIdleTimeout >= 0)) {
+    throw invalidUsage(`bodyIdleTimeout (${String(bodyIdleTimeout)}) must be a number of ms >= 0.`);
+  }
+  if (responseType !== undefined && responseType !== 'stream') throw invalidUsage(`responseType ${JSON.stringify(responseType)} is not 'stream'.`);
+  return {
+    ...(maxResponseBytes !== undefined && { maxResponseBytes }),
+    ...(responseType === 'stream' && { responseMode: 'stream' as const }),
+    ...(bodyIdleTimeout !== undefined && { bodyIdleTimeout }),
+  };
+}
+
+/** A streamed body: the caller's signal still reaches it (the call's timeout ended at the headers). */
+function streamed(response: RawResponse, options: CallOptions): unknown {
+  const stream = response.stream!;
+  const signal = options.signal;
+  if (signal) {
+    const onAbort = () => stream.destroy(cancelled(signal.reason));
+    if (signal.aborted) onAbort();
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      stream.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+  return options.includeStatusCode ? [stream, response.status] : stream;
 }
 
 /** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */

@@ -3,6 +3,8 @@
  * Generated code depends only on the names exported here and on `Service.call`.
  */
 
+import type { Readable } from 'node:stream';
+
 /** The HTTP methods a service call may use (Insanic accepts the same set). */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -31,8 +33,18 @@ export interface CallOptions {
   retryCount?: number;
   /** Extra headers; they cannot override the injected identity and context headers. */
   headers?: Record<string, string>;
-  /** Aborting it ends the call and any pending retry with a `request_cancelled` APIException. */
+  /** Aborting it ends the call and any pending retry with a `request_cancelled` APIException (and destroys a streamed body). */
   signal?: AbortSignal;
+  /** Largest body for this call, in bytes after decompression. @default the service's, else maxResponseBytes (4 MiB); a stream is uncapped unless set here */
+  maxResponseBytes?: number;
+  /**
+   * `'stream'`: a 2xx body is returned as a Node `Readable` of its bytes (decompressed, with
+   * backpressure) as soon as the headers arrive; `responseTimeout` covers until then and
+   * `bodyIdleTimeout` covers the body. Other statuses are buffered and handled as usual.
+   */
+  responseType?: 'stream';
+  /** A streamed body fails after this long without a byte (ms). @default the service's, else bodyIdleTimeout (30 s) */
+  bodyIdleTimeout?: number;
 }
 
 /** Insanic's `http_dispatch` arguments, camelCased. */
@@ -131,9 +143,13 @@ export type CallResult<Success, Failure, O extends CallOptions> = O extends { in
   : CallData<Success, Failure, O>;
 
 /** Generated methods throw on >= 400 unless `propagateError: false`, in which case error bodies are returned too. */
-export type CallData<Success, Failure, O extends CallOptions> = O extends { propagateError: false }
-  ? Success | Failure
-  : Success;
+export type CallData<Success, Failure, O extends CallOptions> = O extends { responseType: 'stream' }
+  ? O extends { propagateError: false }
+    ? Readable | Failure
+    : Readable
+  : O extends { propagateError: false }
+    ? Success | Failure
+    : Success;
 
 /** httpDispatch's result: the body, or `[body, status]` with `includeStatusCode: true`. */
 export type DispatchResult<O extends CallOptions> = O extends { includeStatusCode: true } ? [unknown, number] : unknown;

@@ -8,7 +8,7 @@
  */
 import type { Fetch, OutgoingRequest, RawResponse } from '../pipeline.js';
 import { isUpstreamFailure } from '../steps/breaker.js';
-import { Transport } from '../transport.js';
+import { Transport, type TransportOptions } from '../transport.js';
 import { pick } from './balancer.js';
 import { Outlier, type OutlierSettings } from './outlier.js';
 import { type ResolvedAddress, Resolver, pinnedLookup } from './resolver.js';
@@ -48,6 +48,7 @@ export class EndpointSet {
 
   private constructor(
     readonly connections: number,
+    readonly options: TransportOptions,
     readonly outlier: OutlierSettings,
     origin: string,
     resolver: Resolver | undefined,
@@ -57,15 +58,15 @@ export class EndpointSet {
   }
 
   /** Fixed endpoints: one per origin. */
-  static fromOrigins(origins: readonly string[], connections: number, outlier: OutlierSettings): EndpointSet {
-    const set = new EndpointSet(connections, outlier, origins[0]!, undefined);
-    set.#endpoints = origins.map((origin) => new Endpoint(origin, new Transport(origin, connections), outlier));
+  static fromOrigins(origins: readonly string[], connections: number, options: TransportOptions, outlier: OutlierSettings): EndpointSet {
+    const set = new EndpointSet(connections, options, outlier, origins[0]!, undefined);
+    set.#endpoints = origins.map((origin) => new Endpoint(origin, new Transport(origin, connections, options), outlier));
     return set;
   }
 
   /** One endpoint per address `hostname` resolves to; connections keep `origin` for Host and TLS. */
-  static fromResolver(origin: string, resolver: Resolver, connections: number, outlier: OutlierSettings): EndpointSet {
-    return new EndpointSet(connections, outlier, origin, resolver);
+  static fromResolver(origin: string, resolver: Resolver, connections: number, options: TransportOptions, outlier: OutlierSettings): EndpointSet {
+    return new EndpointSet(connections, options, outlier, origin, resolver);
   }
 
   /** Keep the endpoints of addresses still present (with their pools and state), add new ones, retire the rest. */
@@ -74,7 +75,7 @@ export class EndpointSet {
     if (current.length === addresses.length && current.every((e, i) => e.key === addresses[i]!.address)) return;
     const byKey = new Map(current.map((e) => [e.key, e]));
     this.#endpoints = addresses.map(
-      (a) => byKey.get(a.address) ?? new Endpoint(a.address, new Transport(this.#origin, this.connections, { lookup: pinnedLookup(a) }), this.outlier),
+      (a) => byKey.get(a.address) ?? new Endpoint(a.address, new Transport(this.#origin, this.connections, { ...this.options, connect: { lookup: pinnedLookup(a) } }), this.outlier),
     );
     const kept = new Set(this.#endpoints);
     for (const gone of current) if (!kept.has(gone)) void gone.transport.close();

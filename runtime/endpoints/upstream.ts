@@ -6,7 +6,7 @@
 import { APIException } from '../errors.js';
 import type { Fetch } from '../pipeline.js';
 import type { EndpointSettings } from '../settings.js';
-import { Transport } from '../transport.js';
+import { Transport, type TransportOptions } from '../transport.js';
 import { invalidUrl } from '../url.js';
 import { EndpointSet, type EndpointStatus } from './endpoint-set.js';
 import { Resolver } from './resolver.js';
@@ -19,10 +19,12 @@ export interface Upstream {
 }
 
 /** `http://host:port` and the path prefix of a base URL. */
-export function splitBaseUrl(baseUrl: string): { origin: string; prefix: string; hostname: string } | APIException {
+export function splitBaseUrl(baseUrl: string, override: { tls?: unknown } = {}): { origin: string; prefix: string; hostname: string } | APIException {
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
+    // TLS settings for a plain-HTTP URL would be silently unused: refuse rather than send in clear.
+    if (override.tls && url.protocol === 'http:') return invalidUrl(`The service has tls settings but its URL ${baseUrl} is http:, not https:.`);
     return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, ''), hostname: url.hostname };
   } catch (error) {
     return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
@@ -41,6 +43,7 @@ export function buildUpstream(
   urls: readonly string[],
   base: { origin: string; prefix: string; hostname: string },
   connections: number,
+  options: TransportOptions,
   settings: EndpointSettings,
 ): Upstream | APIException {
   const origins = [base.origin];
@@ -53,11 +56,11 @@ export function buildUpstream(
     if (!origins.includes(other.origin)) origins.push(other.origin);
   }
   const outlier = { ejectAfterFailures: settings.ejectAfterFailures, ejectMs: settings.ejectMs };
-  if (origins.length > 1) return fromSet(EndpointSet.fromOrigins(origins, connections, outlier));
+  if (origins.length > 1) return fromSet(EndpointSet.fromOrigins(origins, connections, options, outlier));
   if (settings.resolveDns && !isIpLiteral(base.hostname)) {
-    return fromSet(EndpointSet.fromResolver(base.origin, new Resolver(base.hostname, settings.dnsTtlMs, settings.lookup), connections, outlier));
+    return fromSet(EndpointSet.fromResolver(base.origin, new Resolver(base.hostname, settings.dnsTtlMs, settings.lookup), connections, options, outlier));
   }
-  const transport = new Transport(base.origin, connections);
+  const transport = new Transport(base.origin, connections, options);
   return { fetch: transport.fetch, status: () => [], close: () => transport.close() };
 }
 

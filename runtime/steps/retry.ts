@@ -75,7 +75,9 @@ export function backoffMs(retry: number, settings: ResolvedSettings, random = Ma
 const retryableStatus = (status: number) => status >= 500 || status === 429;
 /** A pool closed by `closeAll()`/`configure()`: another attempt would fail the same way. */
 const POOL_GONE = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
-const retryableError = (error: unknown) => isAttemptTimeout(error) || (isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? ''));
+const retryableError = (error: unknown) =>
+  isAttemptTimeout(error) ||
+  (isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '') && (error as { retryable?: boolean }).retryable !== false);
 
 /**
  * May a request that met a stale socket be replayed? Go's `isReplayable`: the idempotent methods,

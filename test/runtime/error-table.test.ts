@@ -4,9 +4,11 @@
  * failures must carry exactly the row's statusCode and errorCode { name, value }.
  */
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, type Socket, createServer as createTcpServer } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { APIException, GlobalErrorCodes, ResponseTimeoutError, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
+import { makeCerts } from '../helpers/certs.js';
 import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
 
 interface Row {
@@ -159,12 +161,41 @@ const scenarios: Record<string, () => Promise<Outcome[]>> = {
     return [{ error: endpoint }, { error: base }];
   },
 
-  '2xx body claims JSON, does not parse': async () => {
-    const { service } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"broken":');
+  '2xx body claims JSON, does not parse; unknown or corrupt `content-encoding`': async () => {
+    const { service } = await serve((req, res) => {
+      if (req.url === '/json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"broken":');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': req.url === '/unknown' ? 'zstd-x' : 'gzip' });
+        res.end('not gzip at all');
+      }
     });
-    return [{ error: await failureOf(service.httpDispatch('GET', '/x')) }];
+    return Promise.all(['/json', '/unknown', '/corrupt'].map(async (path) => ({ error: await failureOf(service.httpDispatch('GET', path, { retryCount: 0 })) })));
+  },
+
+  'body over `maxResponseBytes` (not retried)': async () => {
+    const { server, service } = await serve((_req, res) => json(res, 200, { data: 'x'.repeat(5000) }), { maxResponseBytes: 1024 });
+    const error = await failureOf(service.httpDispatch('GET', '/big', { retryCount: 3 }));
+    expect(server.received).toHaveLength(1);
+    return [{ error }];
+  },
+
+  'TLS certificate, host name or ALPN refusal (not retried)': async () => {
+    const certs = makeCerts();
+    const https = createHttpsServer({ cert: certs.wrongHostCert, key: certs.wrongHostKey }, (_req, res) => json(res, 200, {}));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      https.closeAllConnections();
+      return new Promise((resolve) => https.close(resolve));
+    });
+    configure({ serviceConnections: ['svc'], services: { svc: { url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`, tls: { ca: certs.ca } } } });
+    const wrongHost = await failureOf(getService('svc').httpDispatch('GET', '/x', { retryCount: 3 }));
+    configure({ serviceConnections: ['svc'], services: { svc: { url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`, tls: { ca: certs.otherCa, servername: 'other.example' } } } });
+    const untrusted = await failureOf(getService('svc').httpDispatch('GET', '/x', { retryCount: 3 }));
+    expect(wrongHost).toMatchObject({ attempts: 1 });
+    expect((wrongHost as APIException).description).toMatch(/^TLS /);
+    return [{ error: wrongHost }, { error: untrusted }];
   },
 };
 
