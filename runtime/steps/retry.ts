@@ -84,6 +84,9 @@ const retryableError = (error: unknown) =>
  * or a request the retry policy already treats as idempotent (an Idempotency-Key, `x-idempotent`).
  */
 function replayable(request: OutgoingRequest): boolean {
+  const b = request.body;
+  // A streamed upload was consumed by the failed attempt: it cannot be sent again.
+  if (b !== null && typeof b !== 'string' && !(b instanceof Uint8Array) && !(b instanceof Blob)) return false;
   const m = request.method;
   return m === 'GET' || m === 'HEAD' || m === 'OPTIONS' || m === 'PUT' || m === 'DELETE' || 'idempotency-key' in request.headers || request.maxRetries > 0;
 }
