@@ -5,6 +5,7 @@
  * replay is not a retry (the budget stays full, the breaker counts nothing); others fail.
  */
 import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 
@@ -125,6 +126,15 @@ describe.each(['fin', 'rst'] as const)('the server closes the reused socket with
     expect(e).toMatchObject({ statusCode: 503, attempts: 1 });
     expect({ connections: raw!.connections, requests: raw!.requests }).toEqual({ connections: 1, requests: 2 });
     expect(service.circuit.state).toBe('closed');
+  });
+
+  test('PUT with a streamed upload is not replayed: the failed attempt consumed the stream', async () => {
+    const service = await setup(close);
+    await service.httpDispatch('PUT', '/a', { payload: new Uint8Array([1, 2, 3]), retryCount: 0 });
+    await idle();
+    const e = await rejection(service.httpDispatch('PUT', '/b', { payload: Readable.from([Buffer.from('abc')]), retryCount: 0 }));
+    expect(e).toMatchObject({ statusCode: 503, attempts: 1 });
+    expect(raw!.connections).toBe(1);
   });
 
   test('a fresh connection closed unanswered is not stale: no replay with retryCount 0, and it counts', async () => {
