@@ -37,12 +37,16 @@ export const GlobalErrorCodes = {
   // client-side failures of the call itself
   invalid_url: 999610,
   client_payload_error: 999620,
+  // svc-gen: the response body (decoded) passed maxResponseBytes; the connection was dropped
+  response_too_large: 999625,
   transport_error: 999630,
   stream_error: 999640,
   // svc-gen: a 3xx is never followed, so credentials cannot leak to another host
   redirect_not_followed: 999650,
   // svc-gen: the service's circuit breaker is open; nothing was sent
   circuit_open: 999660,
+  // svc-gen: a request or response does not match the service's spec (validate: 'throw')
+  contract_violation: 999670,
   error_unspecified: 999998,
   unknown_error: 999999,
 } as const;
@@ -76,9 +80,20 @@ export interface APIExceptionInit extends CallSite {
   message: string;
   description?: string;
   body?: unknown;
-  /** Headers of the response that caused it (lower-cased names); none for failures without a response. */
-  headers?: Record<string, string>;
   cause?: unknown;
+  /** Headers of the response that caused it, as received; none for failures without a response. */
+  headers?: Record<string, string | string[] | undefined>;
+  /** `false` when another attempt cannot help (TLS refusals, over-size bodies): never retried. */
+  retryable?: boolean;
+}
+
+/** Response headers as one lower-cased string per name (repeated ones joined with `, `, as fetch's Headers does). */
+export function headerRecord(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
 }
 
 const API_EXCEPTION = Symbol.for('svc-gen.APIException');
@@ -100,8 +115,13 @@ export class APIException<B = unknown> extends Error {
   attempts: number;
   /** The parsed error body of the response, when there was one. */
   readonly body: B;
-  /** The response's headers (lower-cased names, repeated ones joined with `, `); empty without a response. */
+  /**
+   * The response's headers (lower-cased names, repeated ones joined with `, ` as fetch's Headers does,
+   * so a declared header's type is one string); `{}` when no response was received.
+   */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** `false` when another attempt cannot help: the retry step surfaces the error at once. Set only then. */
+  declare readonly retryable?: boolean;
 
   constructor(init: APIExceptionInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -115,7 +135,8 @@ export class APIException<B = unknown> extends Error {
     this.url = init.url ?? '';
     this.attempts = init.attempts ?? 0;
     this.body = init.body as B;
-    this.headers = init.headers ?? {};
+    this.headers = init.headers ? headerRecord(init.headers) : {};
+    if (init.retryable !== undefined) Object.defineProperty(this, 'retryable', { value: init.retryable, enumerable: true });
     Object.defineProperty(this, API_EXCEPTION, { value: true });
   }
 

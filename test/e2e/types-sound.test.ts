@@ -44,7 +44,8 @@ const COMBINATIONS = FLAGS.flatMap((i) =>
 
 const USAGE = `
 import { expectTypeOf } from 'vitest';
-import { APIException, type CallOptions } from 'svc-gen/runtime';
+import type { Readable } from 'node:stream';
+import { APIException, type CallOptions, type StreamedOk } from 'svc-gen/runtime';
 import { CatalogService, getService, type CatalogServiceTypes } from './clients/index.js';
 import type { GetProductParams2, Product, ProductList, Promise2 } from './clients/catalog/client.js';
 
@@ -63,10 +64,15 @@ ${COMBINATIONS}
 
 export async function wideOptions(): Promise<void> {
   const options: CallOptions = {};
-  expectTypeOf(await c.getProduct(params, options)).toEqualTypeOf<S | E | [S | E, number] | CatalogServiceTypes.GetProductResponse>();
+  // responseType may be 'stream' too: a 2xx body may then be a Readable.
+  type R = CatalogServiceTypes.GetProductResponse;
+  expectTypeOf(await c.getProduct(params, options)).toEqualTypeOf<S | E | Readable | [S | E | Readable, number] | R | StreamedOk<R>>();
   function opts(w: boolean): CallOptions {
     return { includeStatusCode: w };
   }
+  expectTypeOf(await c.getProduct(params, { responseType: 'stream' })).toEqualTypeOf<Readable>();
+  expectTypeOf(await c.getProduct(params, { responseType: 'stream', propagateError: false })).toEqualTypeOf<Readable | E>();
+  expectTypeOf(await c.getProduct(params, { responseType: 'stream', result: 'response' })).toEqualTypeOf<StreamedOk<R>>();
   const wide = await c.getProduct(params, opts(true));
   // @ts-expect-error it may be [data, status] or the response object: not assignable to the body
   const asBody: S = wide;

@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => cleanup(dir));
 
 const ms = expect.any(Number);
-const TOP_KEYS = ['schemaVersion', 'ok', 'exitCode', 'mode', 'out', 'config', 'fixCommand', 'services', 'summary', 'written', 'removed', 'check', 'warnings', 'errors'];
+const TOP_KEYS = ['schemaVersion', 'ok', 'exitCode', 'mode', 'out', 'config', 'fixCommand', 'services', 'shared', 'summary', 'written', 'removed', 'check', 'warnings', 'errors'];
 
 async function report(args: string[]) {
   const run = await svcGenIn(dir, [...args, '--json']);
@@ -55,15 +55,16 @@ describe('--json', () => {
           spec: 'specs/pair.yaml',
           inputs: ['specs/pair.yaml'],
           operations: 2,
-          files: ['pair/client.ts', 'pair/types.ts'],
+          files: ['pair/client.ts', 'pair/contract.ts', 'pair/types.ts'],
           ms,
           warnings: ['GET /b and GET /a both map to method fetch; the former is named fetch2'],
           reused: false,
         },
-        { key: 'ping', name: 'PingService', spec: 'specs/ping.yaml', inputs: ['specs/ping.yaml'], operations: 1, files: ['ping/client.ts', 'ping/types.ts'], ms, warnings: [], reused: false },
+        { key: 'ping', name: 'PingService', spec: 'specs/ping.yaml', inputs: ['specs/ping.yaml'], operations: 1, files: ['ping/client.ts', 'ping/contract.ts', 'ping/types.ts'], ms, warnings: [], reused: false },
       ],
-      summary: { services: 2, operations: 3, files: 6, written: 6, removed: 0, warnings: 1, errors: 0, ms },
-      written: ['index.ts', 'pair/client.ts', 'pair/types.ts', 'ping/client.ts', 'ping/types.ts', 'svc-gen.manifest.json'],
+      shared: [],
+      summary: { services: 2, operations: 3, files: 9, written: 9, removed: 0, warnings: 1, errors: 0, ms },
+      written: ['index.ts', 'pair/client.ts', 'pair/contract.ts', 'pair/types.ts', 'ping/client.ts', 'ping/contract.ts', 'ping/types.ts', 'testing.ts', 'svc-gen.manifest.json'],
       removed: [],
       check: null,
       warnings: ['pair: GET /b and GET /a both map to method fetch; the former is named fetch2'],
