@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // Tests run against the TypeScript sources, not dist/.
-    alias: { 'svc-gen/runtime': fileURLToPath(new URL('./runtime/index.ts', import.meta.url)) },
+    // Tests run against the TypeScript sources, not dist/ (both names of the runtime).
+    alias: {
+      '@svc-gen/runtime': fileURLToPath(new URL('./runtime/index.ts', import.meta.url)),
+      'svc-gen/runtime': fileURLToPath(new URL('./runtime/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

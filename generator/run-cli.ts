@@ -78,7 +78,7 @@ function program(io: CliIO): Command {
     .option('--check', 'generate in memory and compare with --out; exit 1 listing stale, missing or extra files')
     .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
     .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
-    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: svc-gen/runtime)')
+    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: @svc-gen/runtime)')
     .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
     .addHelpText('after', HELP_AFTER)
     .exitOverride()

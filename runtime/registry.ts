@@ -4,8 +4,10 @@
  */
 import { Service } from './service.js';
 import { type Settings, currentSettings, replaceSettings } from './settings.js';
+import { assertOneRuntime, shared } from './state.js';
 
-const services = new Map<string, Service>();
+// Shared with other copies of the runtime in this process (state.ts).
+const services = shared('services', () => new Map<string, Service>());
 
 /** Close the given services' pools in the background (in-flight calls get their grace period). */
 function retire(retired: Service[]): Promise<void> {
@@ -17,6 +19,7 @@ function retire(retired: Service[]): Promise<void> {
  * (`SVC_GEN_<NAME>_URL`), read now. Existing instances, pools and retry budgets are discarded.
  */
 export function configure(settings: Settings = {}): void {
+  assertOneRuntime();
   const retired = [...services.values()];
   services.clear();
   replaceSettings(settings);
@@ -25,12 +28,14 @@ export function configure(settings: Settings = {}): void {
 
 /** The names `getService` accepts, sorted. */
 export function knownServices(): string[] {
+  assertOneRuntime();
   const settings = currentSettings();
   return [...new Set([...settings.serviceConnections, ...settings.requiredServiceConnections])].sort();
 }
 
 /** The service called `name`; throws when it is not declared. */
 export function getService(name: string): Service {
+  assertOneRuntime();
   const existing = services.get(name);
   if (existing) return existing;
   const known = knownServices();
@@ -45,6 +50,7 @@ export function getService(name: string): Service {
 
 /** Close every pool; in-flight calls get about 1 s, then are aborted. A later call opens fresh pools. */
 export function closeAll(): Promise<void> {
+  assertOneRuntime();
   const retired = [...services.values()];
   services.clear();
   return retire(retired);

@@ -6,7 +6,7 @@
 import { type EncodedBody, decodeBody, encodeBody, encodeMultipart } from './body.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
-import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
+import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
 import { mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
@@ -34,7 +34,7 @@ interface SendInput {
 }
 
 /** `http://host:port` and the path prefix of a base URL. */
-function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
+export function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
@@ -164,6 +164,11 @@ export class Service {
     } catch (error) {
       throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
     }
+  }
+
+  /** Send a request built elsewhere (`createFetch`) through this service's pipeline. */
+  dispatch(request: OutgoingRequest): Promise<RawResponse> {
+    return this.#fetch(request);
   }
 
   /** Close this service's pool (in-flight calls get a short grace period). */

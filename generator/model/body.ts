@@ -3,7 +3,7 @@
  * Multipart properties that are binary strings (`format: binary|base64`, or 3.1 `contentMediaType`/
  * `contentEncoding`), or arrays of them, become `files`; the other fields stay in `body`.
  */
-import type { BodyType } from '../../runtime/types.js';
+import type { BodyType } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { pickRequestMedia } from './media.js';
 import { isRequiredProp } from './params.js';
