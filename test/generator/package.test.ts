@@ -188,7 +188,8 @@ describe('a consumer of the built package', () => {
       .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(diagnostics).toEqual([]);
     // Resolved through the package's exports to the built declarations, not to the sources.
-    const resolved = ['svc-gen/runtime', 'svc-gen', '@svc-gen/runtime'].map((name) => ts.resolveModuleName(name, path.join(consumer, 'app.ts'), options, ts.sys).resolvedModule?.resolvedFileName);
+    // app.ts is an ES module (the consumer's package.json says so): resolved as its imports are.
+    const resolved = ['svc-gen/runtime', 'svc-gen', '@svc-gen/runtime'].map((name) => ts.resolveModuleName(name, path.join(consumer, 'app.ts'), options, ts.sys, undefined, undefined, ts.ModuleKind.ESNext).resolvedModule?.resolvedFileName);
     expect(resolved.map((f) => f && path.relative(ROOT, ts.sys.realpath?.(f) ?? f))).toEqual(['dist/generator/runtime.d.ts', 'dist/generator/index.d.ts', 'runtime/dist/esm/index.d.ts']);
   });
 
