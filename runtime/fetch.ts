@@ -9,6 +9,8 @@
  * the registry, so `baseUrl` only has to be absolute (`new Request` needs that). What svc-gen returns
  * (2xx, 4xx) comes back as a `Response`; what it throws (transport failures, timeouts, an open
  * circuit, cancellation, 3xx, and 429/5xx once retries are spent) rejects with `APIException`.
+ * Bodies are buffered both ways (a request body so it can be re-sent; a response body is decoded
+ * and capped at `maxResponseBytes` by the transport), so headers are passed on as received.
  */
 import { type APIException, invalidUsage } from './errors.js';
 import type { OutgoingRequest, RawResponse } from './pipeline.js';
@@ -38,12 +40,12 @@ export function createFetch(serviceName: string): WhatwgFetch {
       const incoming = new Request(input, init);
       const method = incoming.method.toUpperCase();
       if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(incoming.method)}.`);
-      const base = splitBaseUrl(service.baseUrl);
+      const settings = currentSettings();
+      const override = settings.services[serviceName] ?? {};
+      const base = splitBaseUrl(service.baseUrl, override);
       if (!('origin' in base)) throw base;
       const target = new URL(incoming.url);
       const path = `${base.prefix}${checkEndpoint(target.pathname)}${target.search}`;
-      const settings = currentSettings();
-      const override = settings.services[serviceName] ?? {};
       const headers = normalizeHeaders(override.headers, Object.fromEntries(incoming.headers));
       const body = incoming.body ? new Uint8Array(await incoming.arrayBuffer()) : null;
       request = {
