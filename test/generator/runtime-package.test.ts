@@ -66,7 +66,7 @@ describe('a fresh project that installs the runtime tarball alone', () => {
     execFileSync(npm, ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
     cpSync(path.join(ROOT, 'specs'), path.join(project, 'specs'), { recursive: true });
     for (const [dir, type] of [['cjs', 'commonjs'], ['esm', 'module']] as const) {
-      await generate({ cwd: project, out: `${dir}/clients`, inputs: ['specs'], services: { user: { spec: 'specs/user.yaml', retryCount: 1 } } });
+      await generate({ cwd: project, out: `${dir}/clients`, inputs: ['specs'], refRoot: 'specs', services: { user: { spec: 'specs/user.yaml', retryCount: 1 } } });
       writeFileSync(path.join(project, dir, 'package.json'), `{ "type": "${type}" }\n`);
     }
   }, 240_000);
@@ -79,9 +79,9 @@ describe('a fresh project that installs the runtime tarball alone', () => {
   });
 
   it.each([
-    ['CommonJS', 'cjs', 'dist/cjs/index.d.ts', 'const { createServer } = require("node:http");\nconst { closeAll, configure } = require("@svc-gen/runtime");\nconst { getService } = require("./clients/index.js");\n'],
-    ['ESM', 'esm', 'dist/esm/index.d.ts', 'import { createServer } from "node:http";\nimport { closeAll, configure } from "@svc-gen/runtime";\nimport { getService } from "./clients/index.js";\n'],
-  ])('an %s consumer type-checks the generated client under strict and calls a real server with it', (_name, dir, types, imports) => {
+    ['a CommonJS', 'cjs', 'dist/cjs/index.d.ts', 'const { createServer } = require("node:http");\nconst { closeAll, configure } = require("@svc-gen/runtime");\nconst { getService } = require("./clients/index.js");\n'],
+    ['an ESM', 'esm', 'dist/esm/index.d.ts', 'import { createServer } from "node:http";\nimport { closeAll, configure } from "@svc-gen/runtime";\nimport { getService } from "./clients/index.js";\n'],
+  ])('%s consumer type-checks the generated client under strict and calls a real server with it', (_name, dir, types, imports) => {
     const files = readdirTs(path.join(project, dir, 'clients'));
     const options: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022,
