@@ -1,0 +1,163 @@
+/**
+ * Compares two schemas in one direction. Request schemas are what the client sends (narrowing
+ * breaks it); response schemas are what it receives (widening breaks it). Returns neutral facts
+ * (`what`, property path); the operation compare turns them into kinds through the rules table.
+ * Each pair of `$ref` targets is compared once per direction (memo), which also ends cycles: a
+ * pair already being compared higher up contributes nothing more.
+ */
+import { viewOf, type Located, type SchemaView } from './schema-view.js';
+
+type Json = Record<string, unknown>;
+
+/** What the client sends, or what it receives. */
+export type Direction = 'request' | 'response';
+
+/** A schema-level difference, before it has a kind. */
+export type SchemaWhat =
+  | 'type-changed'
+  | 'type-generalized'
+  | 'type-specialized'
+  | 'became-nullable'
+  | 'became-not-nullable'
+  | 'enum-value-removed'
+  | 'enum-value-added'
+  | 'became-enum'
+  | 'enum-removed'
+  | 'property-removed'
+  | 'property-added'
+  | 'became-required'
+  | 'became-optional';
+
+/** One difference inside a schema; `path` is the property path from the compared root (`[]` for the root, `[]` segments for array items). */
+export interface SchemaDelta {
+  readonly what: SchemaWhat;
+  readonly path: readonly string[];
+  /** For property-added/removed: whether that property is required on the side that has it. */
+  readonly required: boolean;
+  readonly old: string;
+  readonly new: string;
+  /** What changed, e.g. `type from string to integer`, `value "b"`. */
+  readonly detail: string;
+}
+
+/** Compares schemas of two documents; keep one per document pair so the memo is shared. */
+export class SchemaComparer {
+  readonly #memo = new Map<string, readonly SchemaDelta[]>();
+  readonly #active = new Set<string>();
+
+  constructor(
+    readonly oldDoc: Json,
+    readonly newDoc: Json,
+  ) {}
+
+  /** Every difference between `o` and `n` (schemas at the given pointers), seen from `dir`. */
+  compare(o: Located, n: Located, dir: Direction): readonly SchemaDelta[] {
+    const ov = viewOf(this.oldDoc, o.schema, o.pointer);
+    const nv = viewOf(this.newDoc, n.schema, n.pointer);
+    if (ov.ref === undefined || nv.ref === undefined) return this.#compareViews(ov, nv, dir);
+    const key = `${dir}\0${ov.ref}\0${nv.ref}`;
+    const hit = this.#memo.get(key);
+    if (hit) return hit;
+    if (this.#active.has(key)) return [];
+    this.#active.add(key);
+    try {
+      const out = this.#compareViews(ov, nv, dir);
+      this.#memo.set(key, out);
+      return out;
+    } finally {
+      this.#active.delete(key);
+    }
+  }
+
+  #compareViews(o: SchemaView, n: SchemaView, dir: Direction): SchemaDelta[] {
+    const out: SchemaDelta[] = [];
+    const at = (what: SchemaWhat, detail: string, required = false) => out.push({ what, path: [], required, old: o.pointer, new: n.pointer, detail });
+    const relation = typeRelation(o, n);
+    if (relation !== 'same') {
+      const detail = relation.field === 'type' ? `type from ${typeText(o.types)} to ${typeText(n.types)}` : `format from ${o.format ?? '(none)'} to ${n.format ?? '(none)'}`;
+      at(typeWhat(relation.how, dir), detail);
+    }
+    if (o.nullable !== n.nullable) at(n.nullable ? 'became-nullable' : 'became-not-nullable', n.nullable ? 'nullable' : 'not nullable');
+    // Another type altogether: what was inside the old one (its properties, items) is not compared piece by piece.
+    if (relation !== 'same' && relation.field === 'type' && relation.how === 'changed') return out;
+    compareEnums(o, n, at);
+    if (o.properties.size > 0 || n.properties.size > 0) this.#compareProperties(o, n, dir, out);
+    if (o.items && n.items) for (const d of this.compare(o.items, n.items, dir)) out.push(prefixed(d, '[]'));
+    if (o.additional && n.additional) for (const d of this.compare(o.additional, n.additional, dir)) out.push(prefixed(d, '{}'));
+    return out;
+  }
+
+  #compareProperties(o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {
+    // A read-only property is never sent, a write-only one never received: neither side of the client sees it.
+    const hidden = (doc: Json, p: Located) => {
+      const v = viewOf(doc, p.schema, p.pointer);
+      return dir === 'request' ? v.readOnly : v.writeOnly;
+    };
+    for (const [name, op] of o.properties) {
+      if (hidden(this.oldDoc, op)) continue;
+      const np = n.properties.get(name);
+      if (!np || hidden(this.newDoc, np)) {
+        out.push({ what: 'property-removed', path: [name], required: o.required.has(name), old: op.pointer, new: n.pointer, detail: name });
+        continue;
+      }
+      const wasRequired = o.required.has(name);
+      const isRequired = n.required.has(name);
+      if (wasRequired !== isRequired) {
+        out.push({ what: isRequired ? 'became-required' : 'became-optional', path: [name], required: isRequired, old: op.pointer, new: np.pointer, detail: name });
+      }
+      for (const d of this.compare(op, np, dir)) out.push(prefixed(d, name));
+    }
+    for (const [name, np] of n.properties) {
+      if (o.properties.has(name) && !hidden(this.oldDoc, o.properties.get(name) as Located)) continue;
+      if (hidden(this.newDoc, np)) continue;
+      out.push({ what: 'property-added', path: [name], required: n.required.has(name), old: o.pointer, new: np.pointer, detail: name });
+    }
+  }
+}
+
+function prefixed(d: SchemaDelta, segment: string): SchemaDelta {
+  return { ...d, path: [segment, ...d.path] };
+}
+
+type How = 'widened' | 'narrowed' | 'changed';
+
+/** How the set of accepted values moved, by type first and then by format. */
+function typeRelation(o: SchemaView, n: SchemaView): 'same' | { field: 'type' | 'format'; how: How } {
+  const how = setRelation(o.types, n.types);
+  if (how !== 'same') return { field: 'type', how };
+  if (o.format === n.format) return 'same';
+  return { field: 'format', how: n.format === undefined ? 'widened' : o.format === undefined ? 'narrowed' : 'changed' };
+}
+
+/** Type sets, undefined meaning any type; `integer` is inside `number`. */
+function setRelation(o: ReadonlySet<string> | undefined, n: ReadonlySet<string> | undefined): 'same' | How {
+  if (!o && !n) return 'same';
+  if (!o) return 'narrowed';
+  if (!n) return 'widened';
+  const covers = (set: ReadonlySet<string>, t: string) => set.has(t) || (t === 'integer' && set.has('number'));
+  const oldInNew = [...o].every((t) => covers(n, t));
+  const newInOld = [...n].every((t) => covers(o, t));
+  if (oldInNew && newInOld) return 'same';
+  return oldInNew ? 'widened' : newInOld ? 'narrowed' : 'changed';
+}
+
+/** Sending: wider is fine, narrower breaks. Receiving: narrower is fine, wider breaks. */
+function typeWhat(how: How, dir: Direction): SchemaWhat {
+  if (how === 'widened' && dir === 'request') return 'type-generalized';
+  if (how === 'narrowed' && dir === 'response') return 'type-specialized';
+  return 'type-changed';
+}
+
+function typeText(types: ReadonlySet<string> | undefined): string {
+  return types ? [...types].sort().join('|') : 'any';
+}
+
+function compareEnums(o: SchemaView, n: SchemaView, at: (what: SchemaWhat, detail: string) => void): void {
+  if (!o.enum && !n.enum) return;
+  if (!o.enum) return at('became-enum', `enum ${(n.enum ?? []).join(', ')}`);
+  if (!n.enum) return at('enum-removed', 'enum removed');
+  const now = new Set(n.enum);
+  const before = new Set(o.enum);
+  for (const v of o.enum) if (!now.has(v)) at('enum-value-removed', `value ${v}`);
+  for (const v of n.enum) if (!before.has(v)) at('enum-value-added', `value ${v}`);
+}
