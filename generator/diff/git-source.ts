@@ -31,10 +31,12 @@ export function parseGitSide(arg: string): GitSide | undefined {
 export function extractGitSide(side: GitSide, cwd: string): { readonly path: string; readonly cleanup: () => void } {
   const label = `git:${side.rev}:${side.path}`;
   if (side.rev.startsWith('-')) throw inputError('SVCGEN_PATH_NOT_FOUND', label, 'a revision cannot start with "-"');
-  const git = (args: string[], input?: Buffer) => execFileSync('git', args, { cwd, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'], ...(input ? { input } : {}) });
+  const git = (args: string[], at = cwd) => execFileSync('git', args, { cwd: at, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   let prefix: string;
+  let top: string;
   try {
     prefix = git(['rev-parse', '--show-prefix']).toString().trim();
+    top = git(['rev-parse', '--show-toplevel']).toString().trim();
     git(['rev-parse', '--verify', '--quiet', `${side.rev}^{commit}`]);
   } catch (e) {
     throw inputError('SVCGEN_PATH_NOT_FOUND', label, `not a revision of the git repository at ${cwd}: ${stderrOf(e)}`);
@@ -43,7 +45,8 @@ export function extractGitSide(side: GitSide, cwd: string): { readonly path: str
   if (inRepo.startsWith('..')) throw inputError('SVCGEN_PATH_NOT_FOUND', label, 'the path leaves the repository');
   let tar: Buffer;
   try {
-    tar = git(['archive', '--format=tar', side.rev, '--', inRepo === '' ? '.' : inRepo]);
+    // From the top level: run in a sub-folder, git archive would take paths (and the tree) relative to it.
+    tar = git(['archive', '--format=tar', side.rev, '--', inRepo === '' ? '.' : inRepo], top);
   } catch (e) {
     throw inputError('SVCGEN_PATH_NOT_FOUND', label, `no such path at ${side.rev}: ${stderrOf(e)}`);
   }
