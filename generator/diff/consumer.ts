@@ -49,7 +49,7 @@ export async function consumerCallSites(check: ConsumerCheck, breaking: readonly
     const roots = config.fileNames.filter((f) => !isUnder(check.clients, f) || host.fileExists(f));
     const after = ts.createProgram({ rootNames: roots, options: config.options, host, oldProgram: before });
     const fresh = diagnosticsOf(after).filter((d) => !known.has(diagKey(d)) && d.file && !isUnder(check.clients, d.file.fileName));
-    return attribute(fresh, breaking, check);
+    return attribute(fresh, breaking, check, after.getTypeChecker());
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
@@ -91,7 +91,7 @@ function diagKey(d: ts.Diagnostic): string {
 }
 
 /** Ties each new diagnostic to the breaking changes of the method called where it is. */
-function attribute(diagnostics: readonly ts.Diagnostic[], breaking: readonly Change[], check: ConsumerCheck): CallSites {
+function attribute(diagnostics: readonly ts.Diagnostic[], breaking: readonly Change[], check: ConsumerCheck, checker: ts.TypeChecker): CallSites {
   const byMethod = new Map<string, Change[]>();
   for (const c of breaking) {
     const name = oldMethodName(c, check.oldServices);
@@ -102,7 +102,7 @@ function attribute(diagnostics: readonly ts.Diagnostic[], breaking: readonly Cha
   for (const d of diagnostics) {
     const file = d.file as ts.SourceFile;
     const site = `${path.relative(check.cwd, file.fileName).split(path.sep).join('/')}:${file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`;
-    const changes = calledMethods(file, d.start ?? 0).map((m) => byMethod.get(m)).find((cs) => cs !== undefined);
+    const changes = calledMethods(file, d.start ?? 0, checker).map((m) => byMethod.get(m)).find((cs) => cs !== undefined);
     if (!changes) {
       if (!other.includes(site)) other.push(site);
       continue;
@@ -124,18 +124,41 @@ function oldMethodName(c: Change, oldServices: ReadonlyMap<string, Json>): strin
   return op ? methodName(op) : undefined;
 }
 
-/** Names of the methods called around `pos`, innermost first (`x.getUser(…)` → getUser). */
-function calledMethods(file: ts.SourceFile, pos: number): string[] {
+/**
+ * Names of the methods called around `pos`, innermost first (`x.getUser(…)` → getUser). Outside
+ * any call (`user.name` after `const user = await x.getUser(…)`), the calls that initialised the
+ * variable the expression starts from.
+ */
+function calledMethods(file: ts.SourceFile, pos: number, checker: ts.TypeChecker): string[] {
   const names: string[] = [];
+  let innermost: ts.Node = file;
   const visit = (node: ts.Node): void => {
     if (pos < node.getStart(file) || pos >= node.getEnd()) return;
-    if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      if (ts.isPropertyAccessExpression(callee)) names.unshift(callee.name.text);
-      else if (ts.isIdentifier(callee)) names.unshift(callee.text);
-    }
+    innermost = node;
+    const name = calleeName(node);
+    if (name !== undefined) names.unshift(name);
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return names;
+  if (names.length > 0) return names;
+  let root: ts.Node = innermost;
+  while (ts.isPropertyAccessExpression(root.parent) || ts.isElementAccessExpression(root.parent)) root = root.parent;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+  const decl = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return [];
+  const found: string[] = [];
+  const collect = (node: ts.Node): void => {
+    const name = calleeName(node);
+    if (name !== undefined) found.push(name);
+    ts.forEachChild(node, collect);
+  };
+  collect(decl.initializer);
+  return found;
+}
+
+/** `getUser` for a call `x.getUser(…)` or `getUser(…)`. */
+function calleeName(node: ts.Node): string | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
 }
