@@ -110,9 +110,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'optional-response-header-removed': { level: W, oasdiff: true },
   'response-header-became-optional': { level: B, oasdiff: true },
   // security and servers
-  'api-security-added': { level: B, oasdiff: true, note: 'oasdiff: INFO; a client without the new credentials is refused' },
+  'api-security-required': { level: B, oasdiff: false, note: 'a way the client authenticated no longer suffices (new scheme required, or no more anonymous calls)' },
+  'api-security-added': { level: N, oasdiff: true, note: 'a scheme accepted as a new alternative' },
   'api-security-removed': { level: N, oasdiff: true },
-  'api-global-security-added': { level: B, oasdiff: true, note: 'oasdiff: INFO; a client without the new credentials is refused' },
+  'api-global-security-required': { level: B, oasdiff: false, note: 'as api-security-required, for the top-level security' },
+  'api-global-security-added': { level: N, oasdiff: true },
   'api-global-security-removed': { level: N, oasdiff: true },
   'api-server-base-path-changed': { level: B, oasdiff: false, note: 'oasdiff has no server rules; every path the client sends moves' },
   'api-server-url-changed': { level: W, oasdiff: false, note: 'same base path on another host: check the registry endpoints' },

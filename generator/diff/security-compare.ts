@@ -11,41 +11,37 @@ import { childPointer } from './pointer.js';
 
 type Json = Record<string, unknown>;
 
-interface Requirements {
-  readonly schemes: ReadonlySet<string>;
-  /** An empty list, or an empty requirement object in it, lets a client call without credentials. */
-  readonly anonymous: boolean;
+/** A `security` list: alternatives (any one will do), each a set of schemes (all needed). Absent or empty: anonymous calls allowed. */
+function alternatives(list: unknown): string[][] {
+  if (!Array.isArray(list) || list.length === 0) return [[]];
+  return list.filter(isObject).map((req) => Object.keys(req).sort());
 }
 
-function requirements(list: unknown): Requirements {
-  if (!Array.isArray(list)) return { schemes: new Set(), anonymous: true };
-  const schemes = new Set<string>();
-  let anonymous = list.length === 0;
-  for (const req of list) {
-    if (!isObject(req)) continue;
-    const names = Object.keys(req);
-    if (names.length === 0) anonymous = true;
-    for (const s of names) schemes.add(s);
+/**
+ * Breaking when a way the client could authenticate before no longer suffices: an old alternative
+ * with no new alternative needing a subset of its schemes. A new alternative alone is not.
+ */
+function compareRequirements(oldList: unknown, newList: unknown, oldPtr: string, newPtr: string, kinds: { required: string; added: string; removed: string }, where: string, emit: Emit): void {
+  const before = alternatives(oldList);
+  const after = alternatives(newList);
+  const lost = before.filter((o) => !after.some((n) => n.every((s) => o.includes(s))));
+  if (lost.length > 0) {
+    const needed = [...new Set(after.flat())].filter((s) => !lost.some((o) => o.includes(s)));
+    const what = lost.some((o) => o.length === 0) ? 'credentials now required' : `no longer accepts ${lost.map((o) => o.join(' + ')).join(' or ')} alone`;
+    emit(kinds.required, oldPtr, newPtr, `${where}${what}${needed.length > 0 ? ` (needs ${needed.join(' or ')})` : ''}`);
   }
-  return { schemes, anonymous };
-}
-
-/** Reports schemes added/removed between two `security` lists. */
-function compareRequirements(oldList: unknown, newList: unknown, oldPtr: string, newPtr: string, kinds: { added: string; removed: string }, where: string, emit: Emit): void {
-  const o = requirements(oldList);
-  const n = requirements(newList);
-  const added = [...n.schemes].filter((s) => !o.schemes.has(s));
-  if (added.length > 0 || (o.anonymous && !n.anonymous)) {
-    const what = added.length > 0 ? `security scheme ${added.join(', ')} added` : 'credentials now required';
-    emit(kinds.added, oldPtr, newPtr, `${where}${what}`);
-  }
-  const removed = [...o.schemes].filter((s) => !n.schemes.has(s));
-  if (removed.length > 0) emit(kinds.removed, oldPtr, newPtr, `${where}security scheme ${removed.join(', ')} removed`);
+  if (lost.length > 0) return;
+  const oldSchemes = new Set(before.flat());
+  const newSchemes = new Set(after.flat());
+  const added = [...newSchemes].filter((s) => !oldSchemes.has(s));
+  if (added.length > 0) emit(kinds.added, oldPtr, newPtr, `${where}security scheme ${added.join(', ')} accepted as an alternative`);
+  const removed = [...oldSchemes].filter((s) => !newSchemes.has(s));
+  if (removed.length > 0) emit(kinds.removed, oldPtr, newPtr, `${where}security scheme ${removed.join(', ')} no longer needed`);
 }
 
 /** Top-level `security`, once for the document. */
 export function compareGlobalSecurity(oldDoc: Json, newDoc: Json, emit: Emit): void {
-  compareRequirements(oldDoc['security'], newDoc['security'], '/security', '/security', { added: 'api-global-security-added', removed: 'api-global-security-removed' }, '', emit);
+  compareRequirements(oldDoc['security'], newDoc['security'], '/security', '/security', { required: 'api-global-security-required', added: 'api-global-security-added', removed: 'api-global-security-removed' }, '', emit);
 }
 
 /** An operation's own `security`, when either side declares one (otherwise the global comparison covers it). */
@@ -53,7 +49,7 @@ export function compareOperationSecurity(o: OperationSide, n: OperationSide, emi
   if (o.op['security'] === undefined && n.op['security'] === undefined) return;
   const oldList = o.op['security'] ?? o.doc['security'];
   const newList = n.op['security'] ?? n.doc['security'];
-  compareRequirements(oldList, newList, childPointer(o.pointer, 'security'), childPointer(n.pointer, 'security'), { added: 'api-security-added', removed: 'api-security-removed' }, 'operation ', emit);
+  compareRequirements(oldList, newList, childPointer(o.pointer, 'security'), childPointer(n.pointer, 'security'), { required: 'api-security-required', added: 'api-security-added', removed: 'api-security-removed' }, 'operation ', emit);
 }
 
 /** The first server's URL with variables at their defaults, and its path without a trailing slash. */

@@ -3,7 +3,7 @@
  * `health` call does not; the report names exactly the breaking call's file and line, and nothing
  * in the consumer's tree changes.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ let dir: string;
 beforeAll(async () => {
   dir = tempDir('svc-gen-consumer-test-');
   cpSync(FIXTURE, dir, { recursive: true });
+  renameSync(path.join(dir, 'src/checkout.ts.txt'), path.join(dir, 'src/checkout.ts'));
   // Written here because it names the runtime by absolute path (the repo's own, as a consumer's node_modules would).
   const tsconfig = {
     compilerOptions: {
