@@ -12,6 +12,7 @@ const SUITES = {
   startup: async () => (await import('./startup.mjs')).benchStartup({ quick }),
   runtime: async () => (await import('./runtime.mjs')).benchRuntime({ runs: quick ? 1 : 3, n: quick ? 10_000 : 20_000 }),
   chain: async () => (await import('./chain.mjs')).benchChain({ calls: quick ? 100 : 200 }),
+  diff: async () => (await import('./diff.mjs')).benchDiff({ quick }),
 };
 const unknown = picked.filter((p) => !(p in SUITES));
 if (unknown.length) {

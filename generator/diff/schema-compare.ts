@@ -5,7 +5,7 @@
  * Each pair of `$ref` targets is compared once per direction (memo), which also ends cycles: a
  * pair already being compared higher up contributes nothing more.
  */
-import { viewOf, type Located, type SchemaView } from './schema-view.js';
+import { follow, viewOf, type Located, type SchemaView } from './schema-view.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,16 +52,18 @@ export class SchemaComparer {
 
   /** Every difference between `o` and `n` (schemas at the given pointers), seen from `dir`. */
   compare(o: Located, n: Located, dir: Direction): readonly SchemaDelta[] {
-    const ov = viewOf(this.oldDoc, o.schema, o.pointer);
-    const nv = viewOf(this.newDoc, n.schema, n.pointer);
-    if (ov.ref === undefined || nv.ref === undefined) return this.#compareViews(ov, nv, dir);
-    const key = `${dir}\0${ov.ref}\0${nv.ref}`;
+    // The memo is checked before any view is built: on a big spec most comparisons are repeats.
+    const oldRef = follow(this.oldDoc, o.schema, o.pointer).ref;
+    const newRef = follow(this.newDoc, n.schema, n.pointer).ref;
+    const view = () => [viewOf(this.oldDoc, o.schema, o.pointer), viewOf(this.newDoc, n.schema, n.pointer)] as const;
+    if (oldRef === undefined || newRef === undefined) return this.#compareViews(...view(), dir);
+    const key = `${dir}\0${oldRef}\0${newRef}`;
     const hit = this.#memo.get(key);
     if (hit) return hit;
     if (this.#active.has(key)) return [];
     this.#active.add(key);
     try {
-      const out = this.#compareViews(ov, nv, dir);
+      const out = this.#compareViews(...view(), dir);
       this.#memo.set(key, out);
       return out;
     } finally {
@@ -89,10 +91,8 @@ export class SchemaComparer {
 
   #compareProperties(o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {
     // A read-only property is never sent, a write-only one never received: neither side of the client sees it.
-    const hidden = (doc: Json, p: Located) => {
-      const v = viewOf(doc, p.schema, p.pointer);
-      return dir === 'request' ? v.readOnly : v.writeOnly;
-    };
+    const flag = dir === 'request' ? 'readOnly' : 'writeOnly';
+    const hidden = (doc: Json, p: Located) => follow(doc, p.schema, p.pointer).node[flag] === true;
     for (const [name, op] of o.properties) {
       if (hidden(this.oldDoc, op)) continue;
       const np = n.properties.get(name);

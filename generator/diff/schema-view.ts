@@ -33,17 +33,28 @@ export interface SchemaView {
   readonly writeOnly: boolean;
 }
 
+/** Resolved `$ref` targets per document: a big spec refers to the same few hundred schemas thousands of times. */
+const targets = new WeakMap<Json, Map<string, unknown>>();
+
+function resolveCached(doc: Json, ref: string): unknown {
+  let cache = targets.get(doc);
+  if (!cache) targets.set(doc, (cache = new Map()));
+  if (!cache.has(ref)) cache.set(ref, resolvePointer(doc, ref));
+  return cache.get(ref);
+}
+
 /** Follows `$ref` chains; returns the node and its pointer (cycle-safe: a loop of refs ends as `{}`). */
 export function follow(doc: Json, node: unknown, pointer: string): { node: Json; pointer: string; ref: string | undefined } {
   let ref: string | undefined;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   while (isObject(node) && typeof node['$ref'] === 'string') {
     const target = node['$ref'];
+    seen ??= new Set();
     if (seen.has(target)) return { node: {}, pointer, ref };
     seen.add(target);
     ref = target.slice(1);
     pointer = ref;
-    node = resolvePointer(doc, target);
+    node = resolveCached(doc, target);
   }
   return { node: isObject(node) ? node : {}, pointer, ref };
 }
