@@ -4,6 +4,7 @@
  * oasdiff wherever it has the same check; levels follow it except where a generated, typed client
  * makes the change break compilation (noted per row).
  */
+import { BOUND_CHANGES } from './schema-compare.js';
 import type { Level } from './types.js';
 
 /** One row: level and whether oasdiff has a check of the same id. */
@@ -120,9 +121,31 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'api-server-url-changed': { level: W, oasdiff: false, note: 'same base path on another host: check the registry endpoints' },
 };
 
+/**
+ * Numeric bounds (maximum, maxLength, minItems, …), as oasdiff levels them: in a request a tighter
+ * bound breaks (ERR), a looser one does not (INFO), a new one may (WARN); in a response every
+ * looser bound it checks breaks (ERR: a client validating or sizing by the old bound fails).
+ */
+const BOUND_RULES: Record<string, Rule> = {};
+for (const where of ['parameter', 'body', 'property']) {
+  for (const change of BOUND_CHANGES.request) {
+    const level = change.endsWith('-set') ? W : /^max.*-decreased$|^min.*-increased$/.test(change) ? B : N;
+    BOUND_RULES[`request-${where}-${change}`] = { level, oasdiff: true };
+  }
+}
+for (const where of ['body', 'property']) for (const change of BOUND_CHANGES.response) BOUND_RULES[`response-${where}-${change}`] = { level: B, oasdiff: true };
+
+/** Every kind, with the bounds rows. */
+const ALL: Readonly<Record<string, Rule>> = { ...RULES, ...BOUND_RULES };
+
+/** Every kind id and its rule. */
+export function allRules(): Readonly<Record<string, Rule>> {
+  return ALL;
+}
+
 /** The level of `kind`; throws on an id missing from the table (a bug, not bad input). */
 export function levelOf(kind: string): Level {
-  const rule = RULES[kind];
+  const rule = ALL[kind];
   if (!rule) throw new Error(`svc-gen diff: kind ${kind} is not in the rules table`);
   return rule.level;
 }

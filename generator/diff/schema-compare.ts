@@ -5,7 +5,7 @@
  * Each pair of `$ref` targets is compared once per direction (memo), which also ends cycles: a
  * pair already being compared higher up contributes nothing more.
  */
-import { follow, viewOf, type Located, type SchemaView } from './schema-view.js';
+import { BOUNDS, follow, viewOf, type Located, type SchemaView } from './schema-view.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +26,9 @@ export type SchemaWhat =
   | 'property-removed'
   | 'property-added'
   | 'became-required'
-  | 'became-optional';
+  | 'became-optional'
+  /** A numeric bound moved; `detail` starts with its kind suffix, e.g. `max-length-decreased`. */
+  | 'constraint';
 
 /** One difference inside a schema; `path` is the property path from the compared root (`[]` for the root, `[]` segments for array items). */
 export interface SchemaDelta {
@@ -83,6 +85,7 @@ export class SchemaComparer {
     // Another type altogether: what was inside the old one (its properties, items) is not compared piece by piece.
     if (relation !== 'same' && relation.field === 'type' && relation.how === 'changed') return out;
     compareEnums(o, n, at);
+    compareBounds(o, n, dir, (suffix, detail) => at('constraint', `${suffix}: ${detail}`));
     if (o.properties.size > 0 || n.properties.size > 0) this.#compareProperties(o, n, dir, out);
     if (o.items && n.items) for (const d of this.compare(o.items, n.items, dir)) out.push(prefixed(d, '[]'));
     if (o.additional && n.additional) for (const d of this.compare(o.additional, n.additional, dir)) out.push(prefixed(d, '{}'));
@@ -160,4 +163,32 @@ function compareEnums(o: SchemaView, n: SchemaView, at: (what: SchemaWhat, detai
   const before = new Set(o.enum);
   for (const v of o.enum) if (!now.has(v)) at('enum-value-removed', `value ${v}`);
   for (const v of n.enum) if (!before.has(v)) at('enum-value-added', `value ${v}`);
+}
+
+/** Bound keyword → oasdiff's name, and whether it caps values from above. */
+const BOUND_NAMES: Readonly<Record<(typeof BOUNDS)[number], { name: string; upper: boolean }>> = {
+  maximum: { name: 'max', upper: true },
+  maxLength: { name: 'max-length', upper: true },
+  maxItems: { name: 'max-items', upper: true },
+  minimum: { name: 'min', upper: false },
+  minLength: { name: 'min-length', upper: false },
+  minItems: { name: 'min-items', upper: false },
+};
+
+/** The bound changes oasdiff has checks for, by direction (others are not reported). */
+export const BOUND_CHANGES: Readonly<Record<Direction, readonly string[]>> = {
+  request: ['max-decreased', 'max-increased', 'max-length-decreased', 'max-length-increased', 'max-items-decreased', 'max-items-increased', 'min-increased', 'min-decreased', 'min-length-increased', 'min-length-decreased', 'min-items-increased', 'min-items-decreased', 'max-set', 'max-length-set', 'min-set', 'min-items-set'],
+  response: ['max-increased', 'max-length-increased', 'max-length-unset', 'min-decreased', 'min-length-decreased', 'min-items-decreased', 'min-items-unset'],
+};
+
+/** Request: a tighter bound breaks what the client sends. Response: a looser bound breaks what it expects. */
+function compareBounds(o: SchemaView, n: SchemaView, dir: Direction, at: (suffix: string, detail: string) => void): void {
+  for (const keyword of BOUNDS) {
+    const [was, is] = [o.bounds[keyword], n.bounds[keyword]];
+    if (was === is) continue;
+    const { name, upper } = BOUND_NAMES[keyword];
+    const change = was === undefined ? 'set' : is === undefined ? 'unset' : (is > was) === upper ? (upper ? 'increased' : 'decreased') : upper ? 'decreased' : 'increased';
+    const suffix = `${name}-${change}`;
+    if (BOUND_CHANGES[dir].includes(suffix)) at(suffix, `${keyword} ${was ?? '(none)'} → ${is ?? '(none)'}`);
+  }
 }

@@ -14,6 +14,11 @@ export type SchemaSite =
 /** The kind of `d` at `site`. */
 export function schemaKind(d: SchemaDelta, site: SchemaSite): string {
   const inside = d.path.length > 0;
+  if (d.what === 'constraint') {
+    const suffix = d.detail.slice(0, d.detail.indexOf(':'));
+    if (site.at === 'parameter') return `request-parameter-${suffix}`;
+    return `${site.at === 'response' ? 'response' : 'request'}-${inside ? 'property' : 'body'}-${suffix}`;
+  }
   if (site.at === 'response') {
     if (d.what === 'property-removed') return d.required ? 'response-required-property-removed' : 'response-optional-property-removed';
     if (d.what === 'property-added') return d.required ? 'response-required-property-added' : 'response-optional-property-added';
@@ -41,6 +46,7 @@ const PHRASES: Readonly<Record<SchemaDelta['what'], (detail: string) => string>>
   'property-added': () => 'added',
   'became-required': () => 'became required',
   'became-optional': () => 'became optional',
+  constraint: (d) => d.slice(d.indexOf(':') + 2),
 };
 
 /** One line: `request property user.name (application/json): changed type from string to integer`. */

@@ -31,7 +31,12 @@ export interface SchemaView {
   readonly additional: Located | undefined;
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
+  /** Numeric bounds present: maximum, minimum, maxLength, minLength, maxItems, minItems. */
+  readonly bounds: Readonly<Record<string, number>>;
 }
+
+/** The bound keywords the comparison reads. */
+export const BOUNDS = ['maximum', 'minimum', 'maxLength', 'minLength', 'maxItems', 'minItems'] as const;
 
 /** Resolved `$ref` targets per document: a big spec refers to the same few hundred schemas thousands of times. */
 const targets = new WeakMap<Json, Map<string, unknown>>();
@@ -74,7 +79,9 @@ export function viewOf(doc: Json, schema: unknown, pointer: string): SchemaView 
   let additional: Located | undefined;
   let readOnly = false;
   let writeOnly = false;
+  const bounds: Record<string, number> = {};
   for (const { node, pointer: at } of parts) {
+    for (const b of BOUNDS) if (typeof node[b] === 'number') bounds[b] = node[b];
     const t = typesOf(doc, node);
     if (t.types) types = types ? new Set([...types].filter((x) => t.types?.has(x))) : new Set(t.types);
     if (t.nullable) nullable = true;
@@ -96,7 +103,7 @@ export function viewOf(doc: Json, schema: unknown, pointer: string): SchemaView 
   }
   if (!types && properties.size > 0) types = new Set(['object']);
   if (!types && items) types = new Set(['array']);
-  return { pointer: top.pointer, ref: top.ref, types, nullable, format, enum: enumValues, properties, required, items, additional, readOnly, writeOnly };
+  return { pointer: top.pointer, ref: top.ref, types, nullable, format, enum: enumValues, properties, required, items, additional, readOnly, writeOnly, bounds };
 }
 
 /** The node and every `allOf` member below it (refs followed), each once. */

@@ -5,7 +5,7 @@
  * rules table), so a stray change or a wrong level fails it.
  */
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../generator/diff/rules.js';
+import { allRules, RULES } from '../../generator/diff/rules.js';
 import { baseSpec, diffDocs, kindsOf } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -197,9 +197,51 @@ describe('svc-gen diff kinds', () => {
     }
   });
 
-  it('has a case for every kind in the rules table (service kinds are in sides.test.ts)', () => {
+  it('has a case for every kind in the rules table (service kinds are in sides.test.ts, bounds below)', () => {
     const covered = new Set(Object.values(CASES).flatMap((c) => c.want.map(([k]) => k)));
     const missing = Object.keys(RULES).filter((k) => !covered.has(k) && !k.startsWith('service-'));
     expect(missing).toEqual([]);
+  });
+});
+
+/** Where a bound is put, per kind prefix: a schema on each side to set it on. */
+const BOUND_SITES: Record<string, (d: Json) => Json> = {
+  'request-parameter': (d) => param(d, 'page').schema,
+  'request-body': (d) => (jsonBody(d).schema = { type: 'string' }),
+  'request-property': (d) => input(d).properties.nickname,
+  'response-body': (d) => (ok200(d).content['application/json'].schema = { type: 'string' }),
+  'response-property': (d) => user(d).properties.nickname,
+};
+const KEYWORDS: Record<string, string> = { max: 'maximum', 'max-length': 'maxLength', 'max-items': 'maxItems', min: 'minimum', 'min-length': 'minLength', 'min-items': 'minItems' };
+/** Old → new value of the bound for each change (undefined: absent). */
+const VALUES: Record<string, [number | undefined, number | undefined]> = { decreased: [10, 5], increased: [5, 10], set: [undefined, 5], unset: [5, undefined] };
+
+describe('svc-gen diff bounds (oasdiff levels: request tighter ERR, looser INFO, new WARN; response looser ERR)', () => {
+  const kinds = Object.keys(allRules()).filter((k) => /-(max|min)(-length|-items)?-(decreased|increased|set|unset)$/.test(k));
+  it('covers request parameters, bodies and properties and response bodies and properties', () => expect(kinds.length).toBe(3 * 16 + 2 * 7));
+  it.each(kinds)('%s', (kind) => {
+    const [, prefix, bound, change] = /^(request-parameter|request-body|request-property|response-body|response-property)-(max|min|max-length|min-length|max-items|min-items)-(\w+)$/.exec(kind) ?? [];
+    const site = BOUND_SITES[prefix as string] as (d: Json) => Json;
+    const [before, after] = VALUES[change as string] as [number | undefined, number | undefined];
+    const keyword = KEYWORDS[bound as string] as string;
+    const oldDoc = baseSpec();
+    const newDoc = baseSpec();
+    if (before !== undefined) site(oldDoc)[keyword] = before;
+    else site(oldDoc);
+    if (after !== undefined) site(newDoc)[keyword] = after;
+    else site(newDoc);
+    const tighter = (bound as string).startsWith('max') ? change === 'decreased' : change === 'increased';
+    const level: Level = prefix?.startsWith('response') ? 'B' : change === 'set' ? 'W' : tighter ? 'B' : 'N';
+    expect(kindsOf(diffDocs(oldDoc, newDoc))).toEqual([[kind, level]]);
+  });
+
+  it('a looser bound in a request and a tighter one in a response are no change for the client', () => {
+    const oldDoc = baseSpec();
+    const newDoc = baseSpec();
+    input(oldDoc).properties.nickname.maxLength = 5;
+    input(newDoc).properties.nickname.maxLength = 10;
+    user(oldDoc).properties.nickname.maxLength = 10;
+    user(newDoc).properties.nickname.maxLength = 5;
+    expect(kindsOf(diffDocs(oldDoc, newDoc))).toEqual([['request-property-max-length-increased', 'N']]);
   });
 });
