@@ -27,6 +27,10 @@ export type SchemaWhat =
   | 'property-added'
   | 'became-required'
   | 'became-optional'
+  | 'one-of-added'
+  | 'one-of-removed'
+  | 'any-of-added'
+  | 'any-of-removed'
   /** A numeric bound moved; `detail` starts with its kind suffix, e.g. `max-length-decreased`. */
   | 'constraint';
 
@@ -87,9 +91,33 @@ export class SchemaComparer {
     compareEnums(o, n, at);
     compareBounds(o, n, dir, (suffix, detail) => at('constraint', `${suffix}: ${detail}`));
     if (o.properties.size > 0 || n.properties.size > 0) this.#compareProperties(o, n, dir, out);
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const [ob, nb] = [o[key], n[key]];
+      if (ob && nb) this.#compareBranches(ob, nb, key === 'oneOf' ? 'one-of' : 'any-of', o, n, dir, out);
+    }
     if (o.items && n.items) for (const d of this.compare(o.items, n.items, dir)) out.push(prefixed(d, '[]'));
     if (o.additional && n.additional) for (const d of this.compare(o.additional, n.additional, dir)) out.push(prefixed(d, '{}'));
     return out;
+  }
+
+  /**
+   * Branches are paired by what they are: the `$ref` target, or the inline schema's text. A paired
+   * `$ref` branch is compared inside; an unpaired one on either side was removed or added.
+   */
+  #compareBranches(ob: readonly Located[], nb: readonly Located[], what: 'one-of' | 'any-of', o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {
+    const keyOf = (doc: Json, b: Located) => follow(doc, b.schema, b.pointer).ref ?? `inline:${JSON.stringify(b.schema)}`;
+    const after = new Map(nb.map((b) => [keyOf(this.newDoc, b), b]));
+    for (const b of ob) {
+      const key = keyOf(this.oldDoc, b);
+      const match = after.get(key);
+      if (!match) {
+        out.push({ what: `${what}-removed`, path: [], required: false, old: b.pointer, new: n.pointer, detail: key.startsWith('inline:') ? 'an inline schema' : key });
+        continue;
+      }
+      after.delete(key);
+      for (const d of this.compare(b, match, dir)) out.push(d);
+    }
+    for (const [key, b] of after) out.push({ what: `${what}-added`, path: [], required: false, old: o.pointer, new: b.pointer, detail: key.startsWith('inline:') ? 'an inline schema' : key });
   }
 
   #compareProperties(o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {

@@ -25,6 +25,7 @@ export function schemaKind(d: SchemaDelta, site: SchemaSite): string {
     if (d.what === 'became-optional' || d.what === 'became-required') return `response-property-${d.what}`;
     return `response-${inside ? 'property' : 'body'}-${d.what}`;
   }
+  if (d.what.endsWith('-of-added') || d.what.endsWith('-of-removed')) return `request-${inside || site.at === 'parameter' ? 'property' : 'body'}-${d.what}`;
   if (d.what === 'property-removed') return 'request-property-removed';
   if (d.what === 'property-added') return d.required ? 'new-required-request-property' : 'new-optional-request-property';
   if (d.what === 'became-optional' || d.what === 'became-required') return `request-property-${d.what}`;
@@ -46,6 +47,10 @@ const PHRASES: Readonly<Record<SchemaDelta['what'], (detail: string) => string>>
   'property-added': () => 'added',
   'became-required': () => 'became required',
   'became-optional': () => 'became optional',
+  'one-of-added': (d) => `oneOf branch ${d} added`,
+  'one-of-removed': (d) => `oneOf branch ${d} removed`,
+  'any-of-added': (d) => `anyOf branch ${d} added`,
+  'any-of-removed': (d) => `anyOf branch ${d} removed`,
   constraint: (d) => d.slice(d.indexOf(':') + 2),
 };
 

@@ -31,6 +31,9 @@ export interface SchemaView {
   readonly additional: Located | undefined;
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
+  /** `oneOf` / `anyOf` branches (of the schema itself, not of `allOf` members). */
+  readonly oneOf: readonly Located[] | undefined;
+  readonly anyOf: readonly Located[] | undefined;
   /** Numeric bounds present: maximum, minimum, maxLength, minLength, maxItems, minItems. */
   readonly bounds: Readonly<Record<string, number>>;
 }
@@ -103,7 +106,7 @@ export function viewOf(doc: Json, schema: unknown, pointer: string): SchemaView 
   }
   if (!types && properties.size > 0) types = new Set(['object']);
   if (!types && items) types = new Set(['array']);
-  return { pointer: top.pointer, ref: top.ref, types, nullable, format, enum: enumValues, properties, required, items, additional, readOnly, writeOnly, bounds };
+  return { pointer: top.pointer, ref: top.ref, types, nullable, format, enum: enumValues, properties, required, items, additional, readOnly, writeOnly, bounds, oneOf: branches(top.node, top.pointer, 'oneOf'), anyOf: branches(top.node, top.pointer, 'anyOf') };
 }
 
 /** The node and every `allOf` member below it (refs followed), each once. */
@@ -140,4 +143,9 @@ function typesOf(doc: Json, node: Json): { types: Set<string> | undefined; nulla
     for (const x of bt.types) union.add(x);
   }
   return { types: union.size > 0 ? union : undefined, nullable };
+}
+
+function branches(node: Json, pointer: string, key: 'oneOf' | 'anyOf'): Located[] | undefined {
+  const list = node[key];
+  return Array.isArray(list) ? list.map((schema, i) => ({ schema, pointer: childPointer(pointer, key, String(i)) })) : undefined;
 }

@@ -197,9 +197,9 @@ describe('svc-gen diff kinds', () => {
     }
   });
 
-  it('has a case for every kind in the rules table (service kinds are in sides.test.ts, bounds below)', () => {
+  it('has a case for every kind in the rules table (service kinds are in sides.test.ts, bounds and oneOf/anyOf below)', () => {
     const covered = new Set(Object.values(CASES).flatMap((c) => c.want.map(([k]) => k)));
-    const missing = Object.keys(RULES).filter((k) => !covered.has(k) && !k.startsWith('service-'));
+    const missing = Object.keys(RULES).filter((k) => !covered.has(k) && !k.startsWith('service-') && !/-(one|any)-of-(added|removed)$/.test(k));
     expect(missing).toEqual([]);
   });
 });
@@ -243,5 +243,47 @@ describe('svc-gen diff bounds (oasdiff levels: request tighter ERR, looser INFO,
     user(oldDoc).properties.nickname.maxLength = 10;
     user(newDoc).properties.nickname.maxLength = 5;
     expect(kindsOf(diffDocs(oldDoc, newDoc))).toEqual([['request-property-max-length-increased', 'N']]);
+  });
+});
+
+describe('svc-gen diff oneOf/anyOf branches (paired by $ref target; oasdiff levels)', () => {
+  const pets = (d: Json) => {
+    d.components.schemas.Cat = { type: 'object', properties: { meow: { type: 'boolean' } } };
+    d.components.schemas.Dog = { type: 'object', properties: { bark: { type: 'boolean' } } };
+  };
+  const SITES: Record<string, (d: Json, union: Json) => void> = {
+    'request-body': (d, u) => (jsonBody(d).schema = u),
+    'request-property': (d, u) => (input(d).properties.pet = u),
+    'response-body': (d, u) => (ok200(d).content['application/json'].schema = u),
+    'response-property': (d, u) => (user(d).properties.pet = u),
+  };
+  const LEVELS: Record<string, Level> = { 'request-added': 'N', 'request-removed': 'B', 'response-one-of-added': 'B', 'response-one-of-removed': 'N', 'response-any-of-added': 'N', 'response-any-of-removed': 'N' };
+  const cases = Object.keys(SITES).flatMap((site) => ['one-of', 'any-of'].flatMap((of) => ['added', 'removed'].map((change) => `${site}-${of}-${change}`)));
+  it.each(cases)('%s', (kind) => {
+    const [, site, of, change] = /^(\w+-\w+)-(one-of|any-of)-(added|removed)$/.exec(kind) ?? [];
+    const key = of === 'one-of' ? 'oneOf' : 'anyOf';
+    const both = { [key]: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }] };
+    const one = { [key]: [{ $ref: '#/components/schemas/Cat' }] };
+    const [oldDoc, newDoc] = [baseSpec(), baseSpec()];
+    pets(oldDoc);
+    pets(newDoc);
+    SITES[site as string]?.(oldDoc, change === 'added' ? one : both);
+    SITES[site as string]?.(newDoc, change === 'added' ? both : one);
+    const dir = (site as string).split('-')[0];
+    const level = (dir === 'request' ? LEVELS[`request-${change}`] : LEVELS[`response-${of}-${change}`]) as Level;
+    const expected: [string, Level][] = [[kind, level]];
+    // The request property `pet` and the response property `pet` are new on both sides alike: no other change.
+    expect(kindsOf(diffDocs(oldDoc, newDoc))).toEqual(expected);
+  });
+
+  it('a change inside a paired branch is reported as the property change it is', () => {
+    const [oldDoc, newDoc] = [baseSpec(), baseSpec()];
+    pets(oldDoc);
+    pets(newDoc);
+    delete newDoc.components.schemas.Dog.properties.bark;
+    const u = { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }] };
+    ok200(oldDoc).content['application/json'].schema = u;
+    ok200(newDoc).content['application/json'].schema = structuredClone(u);
+    expect(kindsOf(diffDocs(oldDoc, newDoc))).toEqual([['response-optional-property-removed', 'B']]);
   });
 });

@@ -5,7 +5,9 @@
  *   (11 removals, 4 of them required, breaking; `file` added); `PlanAccessToken` became an
  *   alternative security scheme on 44 operations (37 existing: non-breaking, the old tokens still
  *   work; 7 on the 8 new operations); 8 operations added, none removed; the variable scope
- *   enum gained COLOR_OPACITY (a warning).
+ *   enum gained COLOR_OPACITY (a warning in responses, non-breaking in the POST /variables body);
+ *   the VariableValue oneOf gained a VariableComposedColor branch (breaking where it is received,
+ *   in two response places; non-breaking in the request).
  * - Catalyst 3.2.3 → 3.3.0: GET /about's `comms` is no longer required and its `userCount` became
  *   `usersCount` (and `bff.usersCount` became `userCount`), in the 200 and 503 responses; new optional
  *   properties (`configurations.map`, `skybox.textures`, colour alpha `a` in profiles).
