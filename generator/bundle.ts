@@ -1,9 +1,10 @@
 /**
  * External `$ref`s between local files, bundled in with @redocly/openapi-core (imported only for
- * specs that need it). What a spec may reach: files inside its own folder (the entry file's
- * directory, after symlinks), read with svc-gen's own parser (so its limits hold for every file).
- * A remote `$ref` (http:, https:) and a file outside the folder are refused before any connection
- * is opened or any byte is read.
+ * specs that need it). What a spec may reach: `.json`/`.yaml`/`.yml` files inside its boundary
+ * (ref-boundary.ts: the repository holding it, or `--ref-root`; checked as written and after
+ * symlinks), read with svc-gen's own parser (so its limits hold for every file). A remote `$ref`
+ * (http:, https:, file:), a file outside the boundary and a file of another type are refused
+ * before any connection is opened or any byte is read.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -13,12 +14,18 @@ import { bundleProblems } from './load-problems.js';
 import type { OpenAPIDocument } from './load.js';
 import { typeCycleProblems } from './model/cycles.js';
 import { parseSpecText } from './parse.js';
+import { describeBoundary, WIDEN_HINT, type RefBoundary } from './ref-boundary.js';
 
 export interface Bundled {
   readonly document: OpenAPIDocument;
   /** Text of every other file the spec was read from, by absolute path. */
   readonly loaded: ReadonlyMap<string, string>;
+  /** Warnings for those files (lenient YAML), with file and line. */
+  readonly warnings: readonly string[];
 }
+
+/** The files a `$ref` may name. */
+const SPEC_FILE = /\.(json|ya?ml)$/i;
 
 /** `scheme:` of a URL (two letters at least, so a Windows drive `C:` is not one). */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
@@ -33,14 +40,17 @@ class LocalResolver extends BaseResolver {
   /** Problems svc-gen's parser found in referenced files (reported as they are, with their line). */
   readonly problems: InputProblem[] = [];
 
-  /** The spec's folder as given, and with symlinks resolved. */
-  readonly #root: string;
+  /** Warnings svc-gen's parser gave for referenced files (lenient YAML). */
+  readonly warnings: string[] = [];
+
+  /** The boundary, and its folder with symlinks resolved. */
+  readonly #boundary: RefBoundary;
   readonly #realRoot: string;
 
-  constructor(config: Config['resolve'], root: string) {
+  constructor(config: Config['resolve'], boundary: RefBoundary) {
     super(config);
-    this.#root = root;
-    this.#realRoot = realPath(root);
+    this.#boundary = boundary;
+    this.#realRoot = realPath(boundary.root);
   }
 
   override resolveExternalRef(base: string | null, ref: string): string {
@@ -54,8 +64,12 @@ class LocalResolver extends BaseResolver {
       throw new Error(`remote $ref ${absoluteRef} is not supported; vendor the file next to the spec`);
     }
     // Both as written and after symlinks (a link inside the folder may point out of it).
-    if (!isInside(this.#root, path.resolve(absoluteRef)) || !isInside(this.#realRoot, realPath(absoluteRef))) {
-      throw new Error(`$ref to ${absoluteRef} leaves the spec's folder ${this.#root}; svc-gen reads only files inside it`);
+    if (!isInside(this.#boundary.root, path.resolve(absoluteRef)) || !isInside(this.#realRoot, realPath(absoluteRef))) {
+      throw new Error(`$ref to ${absoluteRef} leaves ${describeBoundary(this.#boundary)}; svc-gen reads only files inside it: ${WIDEN_HINT}`);
+    }
+    // Another type of file (a .md, a key, a binary) is not a spec part: refused unread.
+    if (!SPEC_FILE.test(absoluteRef)) {
+      throw new Error(`$ref to ${absoluteRef}: svc-gen reads only .json, .yaml and .yml files`);
     }
     const source = await super.loadExternalRef(absoluteRef);
     this.loaded.set(absoluteRef, source.body);
@@ -63,9 +77,10 @@ class LocalResolver extends BaseResolver {
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
-    if (!isRoot && !/\.(json|ya?ml)$/i.test(source.absoluteRef)) return { source, parsed: source.body };
     try {
-      return { source, parsed: parseSpecText(source.absoluteRef, source.body).value };
+      const parsed = parseSpecText(source.absoluteRef, source.body);
+      if (!isRoot) this.warnings.push(...parsed.warnings);
+      return { source, parsed: parsed.value };
     } catch (e) {
       if (isSvcGenInputError(e)) this.problems.push(...e.problems);
       throw e;
@@ -76,10 +91,10 @@ class LocalResolver extends BaseResolver {
 let configPromise: Promise<Config> | undefined;
 
 /** Bundles external `$ref`s in with @redocly/openapi-core, through the local-only resolver. */
-export async function bundleSpec(file: string, text: string, document: OpenAPIDocument, converted: boolean): Promise<Bundled> {
+export async function bundleSpec(file: string, text: string, document: OpenAPIDocument, converted: boolean, boundary: RefBoundary): Promise<Bundled> {
   configPromise ??= createConfig({ rules: {} });
   const config = await configPromise;
-  const resolver = new LocalResolver(config.resolve, path.dirname(path.resolve(file)));
+  const resolver = new LocalResolver(config.resolve, boundary);
   // A converted Swagger document no longer matches the file's text, so locations there are pointers only.
   const body = converted ? JSON.stringify(document) : text;
   let result: Awaited<ReturnType<typeof bundle>>;
@@ -93,7 +108,7 @@ export async function bundleSpec(file: string, text: string, document: OpenAPIDo
   if (resolver.problems.length > 0) throw new SvcGenInputError(resolver.problems);
   const problems = bundleProblems(file, result.problems, !converted);
   if (problems.length > 0) throw new SvcGenInputError(problems);
-  return { document: result.bundle.parsed as OpenAPIDocument, loaded: resolver.loaded };
+  return { document: result.bundle.parsed as OpenAPIDocument, loaded: resolver.loaded, warnings: resolver.warnings };
 }
 
 /** True when absolute path `p` is `root` or below it. */

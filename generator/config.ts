@@ -37,6 +37,11 @@ export interface SvcGenConfig {
   services?: Readonly<Record<string, ServiceConfig>>;
   /** Module generated clients import the runtime from. @default 'svc-gen/runtime' */
   runtimeModule?: string;
+  /**
+   * The folder `$ref`s may read from, like `--ref-root`; applies to `inputs` and `services` alike.
+   * Relative to the config file. @default each spec's repository (nearest `.git`), else its folder
+   */
+  refRoot?: string;
 }
 
 /** A config file after loading: its absolute path and its content with every path made absolute. */
@@ -45,7 +50,7 @@ export interface LoadedConfig {
   readonly config: SvcGenConfig;
 }
 
-const TOP_KEYS = ['$schema', 'inputs', 'out', 'services', 'runtimeModule'] as const;
+const TOP_KEYS = ['$schema', 'inputs', 'out', 'services', 'runtimeModule', 'refRoot'] as const;
 const SERVICE_KEYS = ['spec', 'operationIds', 'retryCount', 'timeout'] as const;
 
 /**
@@ -145,6 +150,7 @@ export function validateConfig(value: unknown, file: string): SvcGenConfig {
   if (value['inputs'] !== undefined) stringList(value['inputs'], '/inputs', 'inputs', fail, true);
   if (value['out'] !== undefined && !nonEmptyString(value['out'])) fail('/out', '"out" must be a non-empty string');
   if (value['runtimeModule'] !== undefined && !nonEmptyString(value['runtimeModule'])) fail('/runtimeModule', '"runtimeModule" must be a non-empty string');
+  if (value['refRoot'] !== undefined && !nonEmptyString(value['refRoot'])) fail('/refRoot', '"refRoot" must be a non-empty string (a folder)');
   if (value['services'] !== undefined) {
     if (!isRecord(value['services'])) fail('/services', `"services" must be an object keyed by service name, got ${describe(value['services'])}`);
     else for (const [name, entry] of Object.entries(value['services'])) checkService(name, entry, fail);
@@ -202,11 +208,12 @@ function stringList(value: unknown, pointer: string, label: string, fail: (point
   }
 }
 
-/** Makes `inputs`, `out` and every `spec` absolute, relative to the config file's folder. */
+/** Makes `inputs`, `out`, `refRoot` and every `spec` absolute, relative to the config file's folder. */
 function absolutePaths(config: SvcGenConfig, dir: string): SvcGenConfig {
   const out: SvcGenConfig = { ...config };
   if (config.inputs) out.inputs = config.inputs.map((p) => path.resolve(dir, p));
   if (config.out !== undefined) out.out = path.resolve(dir, config.out);
+  if (config.refRoot !== undefined) out.refRoot = path.resolve(dir, config.refRoot);
   if (config.services) {
     out.services = Object.fromEntries(Object.entries(config.services).map(([name, s]) => [name, { ...s, spec: path.resolve(dir, s.spec) }]));
   }

@@ -3,6 +3,8 @@
  * (one service each) and each sub-folder holding an entry file `openapi.yaml|openapi.yml|openapi.json`
  * (one service spread over several files). A file given directly is one service, and so is a
  * directory given directly that itself holds an entry file (`svc-gen specs/order`).
+ * A file found by scanning may turn out to be a shared file rather than a spec (load.ts decides,
+ * once it is parsed); `scanned` says which files may.
  * A symlink found while scanning counts as what it points to when that stays inside the scanned
  * directory, and is refused (without being read) when it leads outside it.
  */
@@ -15,6 +17,8 @@ import { MANIFEST_FILE } from './options.js';
 export interface SpecSource {
   readonly entry: string;
   readonly fallbackName: string;
+  /** True for a file found by scanning a folder (it may be a shared file); false for a file or service folder given or found as such. */
+  readonly scanned: boolean;
 }
 
 const SPEC_EXT = /\.(json|ya?ml)$/i;
@@ -33,7 +37,7 @@ export function discover(inputs: readonly string[]): SpecSource[] {
       problems.push({ code: 'SVCGEN_PATH_NOT_FOUND', file: input, location: {}, reason: 'no such file or directory' });
       continue;
     }
-    const sources = !stat.isDirectory() ? [fileSource(input)] : (folderSource(input) ?? scanDirectory(input));
+    const sources = !stat.isDirectory() ? [fileSource(input, false)] : (folderSource(input) ?? scanDirectory(input));
     for (const s of sources) found.set(s.entry, s);
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);
@@ -43,8 +47,8 @@ export function discover(inputs: readonly string[]): SpecSource[] {
   return [...found.values()].sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 }
 
-function fileSource(file: string): SpecSource {
-  return { entry: file, fallbackName: path.basename(file).replace(SPEC_EXT, '') };
+function fileSource(file: string, scanned: boolean): SpecSource {
+  return { entry: file, fallbackName: path.basename(file).replace(SPEC_EXT, ''), scanned };
 }
 
 /** The multi-file service in `dir`, when it has an entry file. */
@@ -55,7 +59,7 @@ function folderSource(dir: string): SpecSource[] | undefined {
   const entry = path.join(dir, main);
   const kind = linkKind(entry);
   if (kind.target !== undefined) insideOrThrow(dir, entry, kind.target);
-  return [{ entry, fallbackName: path.basename(dir) }];
+  return [{ entry, fallbackName: path.basename(dir), scanned: false }];
 }
 
 function scanDirectory(dir: string): SpecSource[] {
@@ -67,7 +71,7 @@ function scanDirectory(dir: string): SpecSource[] {
     const spec = kind.type === 'file' && specName;
     // Checked before anything behind the link is opened (whatever it is: a FIFO would block an open).
     if ((specName || kind.type === 'dir') && kind.target !== undefined) insideOrThrow(dir, full, kind.target);
-    if (spec) out.push(fileSource(full));
+    if (spec) out.push(fileSource(full, true));
     else if (kind.type === 'dir') out.push(...(folderSource(full) ?? []));
   }
   return out;

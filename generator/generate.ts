@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { discover, ENTRY_FILES, type SpecSource } from './discover.js';
 import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
 import { loadSpec, type LoadedSpec, type OpenAPIDocument } from './load.js';
+import { disambiguateOperationIds } from './operation-ids.js';
 import { serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
 import type { ServiceModel } from './model/types.js';
@@ -45,6 +46,8 @@ export interface CheckReport {
 export interface GenerateResult {
   readonly options: ResolvedOptions;
   readonly services: readonly ServiceReport[];
+  /** Files found by scanning a folder that are not specs but parts services share (no `openapi`/`swagger` at the top); absolute, sorted. */
+  readonly shared: readonly string[];
   readonly warnings: readonly string[];
   /** Every generated file, manifest last-sorted with the rest (POSIX paths relative to `out`). */
   readonly files: readonly VirtualFile[];
@@ -71,7 +74,10 @@ interface Source extends SpecSource {
 /** A service loaded, selected, validated and typed. */
 export interface Prepared {
   readonly loaded: LoadedSpec;
+  /** The document openapi-typescript and the model see: selected, with duplicate operationIds renamed. */
   readonly document: OpenAPIDocument;
+  /** Warnings of the loading (lenient YAML) and of the renames. */
+  readonly warnings: readonly string[];
   readonly typesSource: string;
   readonly ms: number;
 }
@@ -114,11 +120,11 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     defaults: options.services.map((s) => ({ ...s, spec: relativeTo(options.out, s.spec) })),
   });
   if (options.check && !cache) {
-    const unchanged = checkUnchanged(options, print);
+    const unchanged = checkUnchanged(options, print, list);
     if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
   }
   const templates = loadTemplates();
-  const prepared = await prepareAll(list, cache);
+  const { prepared, shared } = await prepareAll(list, cache, options.refRoot);
   const names = serviceNames(
     prepared.map(({ source, p }) => ({
       file: source.entry,
@@ -130,12 +136,12 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   const inputs = [];
   const warnings: string[] = [];
   const built: { service: ServiceModel; source: Source; p: Prepared; reused: boolean; ms: number }[] = [];
-  const hashes = new Map<string, string>();
+  const hashes = new Map<string, string>(shared.map((f) => [f.file, f.hash]));
   for (const [i, { source, p, reused }] of prepared.entries()) {
     const started = performance.now();
     const service: ServiceModel = buildService(p.document, names[i] ?? '');
     inputs.push({ service, typesSource: p.typesSource });
-    warnings.push(...p.loaded.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
+    warnings.push(...p.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
     for (const [file, hash] of p.loaded.inputHashes) hashes.set(file, hash);
     built.push({ service, source, p, reused, ms: p.ms + performance.now() - started });
   }
@@ -149,7 +155,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     inputs: [...p.loaded.inputHashes.keys()].sort(),
     operations: service.operations.length,
     files: rendered.filter((f) => f.path.startsWith(`${service.name}/`)).map((f) => f.path),
-    warnings: [...p.loaded.warnings, ...service.warnings],
+    warnings: [...p.warnings, ...service.warnings],
     ms,
     reused,
   }));
@@ -168,7 +174,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   };
   const files = [...generated, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, generated, extras)];
   const plan = planOutput(options.out, files, MANIFEST_FILE);
-  const base = { options, services, warnings, files };
+  const base = { options, services, shared: shared.map((f) => f.file), warnings, files };
   if (options.check) {
     const check: CheckReport = {
       upToDate: isUpToDate(plan),
@@ -183,7 +189,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
 }
 
 /** `--check` answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts). */
-function checkUnchanged(options: ResolvedOptions, print: string): Omit<GenerateResult, 'ms'> | undefined {
+function checkUnchanged(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
   const proof = upToDateByManifest(options.out, MANIFEST_FILE, print);
   if (!proof) return undefined;
   const services: ServiceReport[] = proof.services.map((s) => ({
@@ -194,7 +200,10 @@ function checkUnchanged(options: ResolvedOptions, print: string): Omit<GenerateR
     reused: true,
   }));
   const check: CheckReport = { upToDate: true, stale: [], missing: [], extra: [] };
-  return { options, services, warnings: proof.warnings, files: proof.files, written: [], removed: [], check };
+  // The shared files are the scanned sources that made no service (their hashes are among the proven inputs).
+  const specs = new Set(services.map((s) => s.file));
+  const shared = list.filter((s) => s.scanned && !specs.has(s.entry)).map((s) => s.entry);
+  return { options, services, shared, warnings: proof.warnings, files: proof.files, written: [], removed: [], check };
 }
 
 /** Discovered specs plus configured ones, sorted by entry; a configured entry replaces a discovered one for the same file. */
@@ -203,7 +212,7 @@ function sources(options: ResolvedOptions): Source[] {
   const configured: Source[] = [];
   for (const s of options.services) {
     const entry = serviceEntry(s.name, s.spec, problems);
-    if (entry !== undefined) configured.push({ entry, fallbackName: s.name, name: s.name, operationIds: s.operationIds });
+    if (entry !== undefined) configured.push({ entry, fallbackName: s.name, scanned: false, name: s.name, operationIds: s.operationIds });
   }
   let discovered: Source[] = [];
   try {
@@ -243,9 +252,14 @@ function cacheKey(source: Source): string {
 }
 
 /** Loads, selects, validates and types every spec (or takes it from `cache`), one after another; collects every input problem. */
-async function prepareAll(list: readonly Source[], cache: GenerateCache | undefined): Promise<{ source: Source; p: Prepared; reused: boolean }[]> {
+async function prepareAll(
+  list: readonly Source[],
+  cache: GenerateCache | undefined,
+  refRoot: string | undefined,
+): Promise<{ prepared: { source: Source; p: Prepared; reused: boolean }[]; shared: { file: string; hash: string }[] }> {
   const problems: InputProblem[] = [];
   const out: { source: Source; p: Prepared; reused: boolean }[] = [];
+  const shared: { file: string; hash: string }[] = [];
   for (const source of list) {
     const cached = cache?.prepared.get(cacheKey(source));
     if (cached) {
@@ -254,12 +268,18 @@ async function prepareAll(list: readonly Source[], cache: GenerateCache | undefi
     }
     const started = performance.now();
     try {
-      const loaded = await loadSpec(source);
+      const loaded = await loadSpec(source, { refRoot, allowShared: source.scanned });
+      if ('shared' in loaded) {
+        // Not cached: parsing it again is cheap, and an edit may turn it into a spec.
+        shared.push({ file: loaded.file, hash: loaded.hash });
+        continue;
+      }
       cache?.inputs.set(source.entry, new Set([source.entry, ...loaded.inputHashes.keys()]));
-      const document = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
-      validateDocument(source.entry, document);
-      const types = await typesSource(source.entry, document);
-      const p: Prepared = { loaded, document, typesSource: types, ms: performance.now() - started };
+      const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
+      const renamed = disambiguateOperationIds(selected);
+      validateDocument(source.entry, renamed.document);
+      const types = await typesSource(source.entry, renamed.document);
+      const p: Prepared = { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings], typesSource: types, ms: performance.now() - started };
       cache?.prepared.set(cacheKey(source), p);
       out.push({ source, p, reused: false });
     } catch (e) {
@@ -273,5 +293,8 @@ async function prepareAll(list: readonly Source[], cache: GenerateCache | undefi
     }
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);
-  return out;
+  if (out.length === 0) {
+    throw inputError('SVCGEN_NO_SPECS', shared.map((f) => f.file).join(', '), 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
+  }
+  return { prepared: out, shared };
 }

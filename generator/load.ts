@@ -3,6 +3,8 @@
  * with swagger2openapi; a document whose `$ref`s are all internal is already bundled, and any other
  * goes through bundle.ts (@redocly/openapi-core, loaded only then).
  * Every failure becomes an `SvcGenInputError` naming the file, the location and the reason.
+ * A file found by scanning a folder whose top level has neither `openapi` nor `swagger` is a shared
+ * file (errors, pagination, ... that services `$ref`), not a service: it is reported, not refused.
  */
 import { readFileSync } from 'node:fs';
 import type { Bundled } from './bundle.js';
@@ -13,6 +15,7 @@ import { resolvePointer } from './model/resolve.js';
 import { collapseRefsIntoPaths, normalizeDiscriminatorMappings } from './normalize.js';
 import { sha256 } from './output/manifest.js';
 import { parseSpecText } from './parse.js';
+import { refBoundary } from './ref-boundary.js';
 
 /** A bundled OpenAPI 3.x document (internal `#/` refs only). */
 export type OpenAPIDocument = Record<string, unknown> & { openapi: string };
@@ -26,8 +29,23 @@ export interface LoadedSpec {
   readonly warnings: readonly string[];
 }
 
-/** Loads one spec source. */
-export async function loadSpec(source: SpecSource): Promise<LoadedSpec> {
+/** A scanned file that is not a spec but a part services share: skipped, listed in the report. */
+export interface SharedFile {
+  readonly shared: true;
+  readonly file: string;
+  /** sha256 of its text (in the manifest, so turning it into a spec is noticed by `--check`). */
+  readonly hash: string;
+}
+
+/** How to load: the `$ref` boundary set by `--ref-root`/`refRoot` (absolute), and whether a non-spec file may be a shared file. */
+export interface LoadOptions {
+  readonly refRoot: string | undefined;
+  /** True for files found by scanning a folder (a file named directly must be a spec). */
+  readonly allowShared: boolean;
+}
+
+/** Loads one spec source; a scanned shared file comes back as a `SharedFile`. */
+export async function loadSpec(source: SpecSource, options: LoadOptions = { refRoot: undefined, allowShared: false }): Promise<LoadedSpec | SharedFile> {
   const file = source.entry;
   let text: string;
   try {
@@ -36,11 +54,12 @@ export async function loadSpec(source: SpecSource): Promise<LoadedSpec> {
     throw inputError('SVCGEN_PATH_NOT_FOUND', file, `cannot read: ${(e as Error).message}`);
   }
   const parsed = parseSpecText(file, text);
+  if (options.allowShared && isSharedFile(parsed.value)) return { shared: true, file, hash: sha256(text) };
   const { document, converted } = await toOpenAPI3(file, parsed.value);
   normalizeDiscriminatorMappings(document);
   const bundled = selfContained(document)
     ? selfContainedSpec(file, document)
-    : await (await import('./bundle.js')).bundleSpec(file, text, document, converted);
+    : await (await import('./bundle.js')).bundleSpec(file, text, document, converted, refBoundary(file, options.refRoot));
   const inputHashes = new Map<string, string>([[file, sha256(text)]]);
   for (const [ref, body] of [...bundled.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (ref !== file) inputHashes.set(ref, sha256(body));
@@ -56,7 +75,13 @@ export async function loadSpec(source: SpecSource): Promise<LoadedSpec> {
       })),
     );
   }
-  return { source, document: bundled.document, inputHashes, warnings: parsed.warnings };
+  return { source, document: bundled.document, inputHashes, warnings: [...parsed.warnings, ...bundled.warnings] };
+}
+
+/** True for a loaded value that is not a spec: its top level holds neither `openapi` nor `swagger`. */
+export function isSharedFile(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+  return !('openapi' in value) && !('swagger' in value);
 }
 
 /**
@@ -84,7 +109,7 @@ function selfContained(doc: OpenAPIDocument): boolean {
 function selfContainedSpec(file: string, document: OpenAPIDocument): Bundled {
   const cycles = typeCycleProblems(file, document);
   if (cycles.length > 0) throw new SvcGenInputError(cycles);
-  return { document, loaded: new Map() };
+  return { document, loaded: new Map(), warnings: [] };
 }
 
 /** Checks the document is OpenAPI 3.x or Swagger 2.0 and converts the latter. */

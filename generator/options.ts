@@ -21,7 +21,12 @@ export interface GenerateOptions {
   check?: boolean;
   /** Module specifier generated clients import the runtime from. @default 'svc-gen/runtime' */
   runtimeModule?: string;
-  /** Base for relative `inputs`, `out` and `services[…].spec`. @default process.cwd() */
+  /**
+   * The folder every spec's `$ref`s may read from (files outside it are refused unread).
+   * @default the nearest ancestor of each spec with a `.git` entry, else the spec's own folder
+   */
+  refRoot?: string;
+  /** Base for relative `inputs`, `out`, `refRoot` and `services[…].spec`. @default process.cwd() */
   cwd?: string;
 }
 
@@ -45,6 +50,8 @@ export interface ResolvedOptions {
   readonly services: readonly ResolvedService[];
   readonly check: boolean;
   readonly runtimeModule: string;
+  /** Absolute; undefined: each spec's repository (ref-boundary.ts). */
+  readonly refRoot: string | undefined;
   readonly cwd: string;
 }
 
@@ -74,6 +81,7 @@ export function resolveOptions(raw: GenerateOptions): ResolvedOptions {
     services,
     check: raw.check ?? false,
     runtimeModule: raw.runtimeModule ?? 'svc-gen/runtime',
+    refRoot: raw.refRoot === undefined ? undefined : path.resolve(cwd, raw.refRoot),
   };
 }
 
@@ -83,16 +91,18 @@ export interface CliOptions {
   readonly out: string | undefined;
   readonly check: boolean;
   readonly runtimeModule: string | undefined;
+  readonly refRoot: string | undefined;
 }
 
 /**
- * Flags over the config file: arguments replace `inputs`, `--out` replaces `out`; the config's
+ * Flags over the config file: arguments replace `inputs`, `--out` replaces `out`, `--ref-root` replaces `refRoot`; the config's
  * `services` always apply. Config paths are already absolute; flag paths are relative to `cwd`.
  * Returns undefined for `out` when neither says where to write (a usage error for the caller to report).
  */
 export function mergeConfig(flags: CliOptions, config: LoadedConfig | undefined, cwd: string): Omit<GenerateOptions, 'out'> & { out: string | undefined } {
   const c = config?.config ?? {};
   const runtimeModule = flags.runtimeModule ?? c.runtimeModule;
+  const refRoot = flags.refRoot ?? c.refRoot;
   return {
     cwd,
     inputs: flags.inputs.length > 0 ? flags.inputs : (c.inputs ?? []),
@@ -100,5 +110,6 @@ export function mergeConfig(flags: CliOptions, config: LoadedConfig | undefined,
     check: flags.check,
     ...(c.services ? { services: c.services } : {}),
     ...(runtimeModule !== undefined ? { runtimeModule } : {}),
+    ...(refRoot !== undefined ? { refRoot } : {}),
   };
 }

@@ -8,9 +8,14 @@
  * over the value: nesting depth (`MAX_DEPTH`) and YAML alias expansion ("billion laughs").
  * `__proto__` and `<<` keys are plain own keys: JSON.parse and yaml's `toJS` define them as data
  * properties, and YAML merge keys are off (YAML 1.2), so no key can change a prototype.
+ *
+ * YAML is read as strict YAML 1.2, except for what js-yaml and `yaml`'s non-strict mode (the parsers
+ * OpenAPI tools use) accept and real specs contain (lenient-yaml.ts); each such place is a warning
+ * with its file and line. Duplicate keys stay errors, and the limits hold for the text as read.
  */
-import { Composer, LineCounter, Parser, type CST } from 'yaml';
+import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
 import { inputError } from './errors.js';
+import { repairQuotedIndent } from './lenient-yaml.js';
 
 /** A parsed spec file. */
 export interface ParsedText {
@@ -35,33 +40,65 @@ export function parseSpecText(file: string, text: string): ParsedText {
       // V8's JSON.parse does not recurse, so it is safe at any depth; the depth check follows.
       value = JSON.parse(text);
     } catch (jsonError) {
+      let yaml: ParsedText;
       try {
-        value = parseYaml(file, text);
+        yaml = parseYaml(file, text);
       } catch (yamlError) {
         if ((yamlError as { code?: string }).code === 'SVCGEN_RESOURCE_LIMIT') throw yamlError;
         throw inputError('SVCGEN_SYNTAX', file, `invalid JSON: ${jsonReason(jsonError)}`, jsonLocation(text, jsonError));
       }
-      return { value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`] };
+      return { value: yaml.value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`, ...yaml.warnings] };
     }
     if (height(value) > MAX_DEPTH) throw tooDeep(file, lineColumn(text, jsonDepthOffset(text)));
     return { value, warnings: [] };
   }
-  return { value: parseYaml(file, text), warnings: [] };
+  return parseYaml(file, text);
 }
 
-function parseYaml(file: string, text: string): unknown {
-  const lines = new LineCounter();
-  const tokens = [...new Parser(lines.addNewLine).parse(text)];
-  // yaml's composer recurses per level: measure the syntax tree (iteratively) before composing it.
-  const deep = cstDepthOffset(tokens);
-  if (deep !== undefined) throw tooDeep(file, position(lines, deep));
-  const docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)];
-  const doc = docs[0];
-  const first = doc?.errors[0];
-  if (first) {
-    const reason = first.message.split('\n')[0] ?? first.message;
-    throw inputError('SVCGEN_SYNTAX', file, `invalid YAML: ${reason}`, position(lines, first.pos[0]));
+/**
+ * Strings with short-indented continuation lines repaired in one file, at most: each repair parses
+ * the file again, so the count is also bounded by ~64 MiB of text re-read (a 1 MiB spec: 64 repairs).
+ */
+const MAX_REPAIRS = 200;
+const REPAIR_BUDGET_CHARS = 64 * 1024 * 1024;
+
+function parseYaml(file: string, original: string): ParsedText {
+  const warnings: string[] = [];
+  let text = original;
+  let lines: LineCounter;
+  let tokens: CST.Token[];
+  let docs: Document.Parsed[];
+  for (let repairs = 0; ; repairs++) {
+    lines = new LineCounter();
+    tokens = [...new Parser(lines.addNewLine).parse(text)];
+    // yaml's composer recurses per level: measure the syntax tree (iteratively) before composing it.
+    const deep = cstDepthOffset(tokens);
+    if (deep !== undefined) throw tooDeep(file, position(lines, deep));
+    docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)];
+    const error = docs[0]?.errors[0];
+    if (error === undefined) break;
+    const repair = repairs < Math.min(MAX_REPAIRS, REPAIR_BUDGET_CHARS / Math.max(1, text.length)) ? repairQuotedIndent(text, tokens) : undefined;
+    if (repair === undefined) {
+      // What only strict mode refuses (a comment right after a quote) is read as non-strict mode reads it.
+      const lenient = [...new Composer({ uniqueKeys: true, strict: false }).compose(tokens, true, text.length)];
+      if (lenient[0] !== undefined && lenient[0].errors.length === 0 && lenient.length === docs.length) {
+        for (const e of docs[0]?.errors ?? []) {
+          const at = position(lines, e.pos[0]);
+          warnings.push(`${file}:${at.line}:${at.column}: ${firstLine(e.message)} (strict YAML 1.2); read as js-yaml and other OpenAPI tools read it`);
+        }
+        docs = lenient;
+        break;
+      }
+      // The error that stays in lenient mode is the one to report (not a lenient one before it).
+      const real = lenient[0]?.errors[0] ?? error;
+      throw inputError('SVCGEN_SYNTAX', file, `invalid YAML: ${firstLine(real.message)}`, position(lines, real.pos[0]));
+    }
+    warnings.push(
+      `${file}:${repair.line}: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it`,
+    );
+    text = repair.text;
   }
+  const doc = docs[0];
   const second = docs[1];
   if (!doc || second) {
     throw inputError('SVCGEN_SYNTAX', file, 'invalid YAML: a spec is one document, this file holds several (---)', second ? position(lines, second.range[0]) : {});
@@ -75,7 +112,11 @@ function parseYaml(file: string, text: string): unknown {
   }
   // Aliases can nest anchors inside anchors: measure the built value too.
   if (height(value) > MAX_DEPTH) throw tooDeep(file, {});
-  return value;
+  return { value, warnings };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
 }
 
 function tooDeep(file: string, location: { line?: number; column?: number }) {

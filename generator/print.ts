@@ -24,6 +24,8 @@ export function printServices(result: GenerateResult, p: Printer, onlyRegenerate
     if (onlyRegenerated && s.reused) continue;
     p.stderr(`${p.c.bold(s.name.padEnd(24))} ${String(s.operations).padStart(4)} operations  ${p.c.dim(`${Math.round(s.ms)} ms`)}\n`);
   }
+  if (onlyRegenerated) return;
+  for (const f of result.shared) p.stderr(`${p.c.dim(`${printable(displayPath(f, p.cwd))}: shared file (no "openapi" or "swagger" at its top level), not a service`)}\n`);
 }
 
 /** The one-line summary of a write run. */
@@ -79,6 +81,7 @@ export function regenerateCommand(parts: {
   readonly inputs: readonly string[] | undefined;
   readonly out: string | undefined;
   readonly runtimeModule: string | undefined;
+  readonly refRoot?: string | undefined;
 }): string {
   const args = ['npx', 'svc-gen'];
   if (parts.config?.explicit) args.push('--config', displayPath(parts.config.file, parts.cwd));
@@ -86,6 +89,7 @@ export function regenerateCommand(parts: {
   for (const input of parts.inputs ?? []) args.push(displayPath(input, parts.cwd));
   if (parts.out !== undefined) args.push('--out', displayPath(parts.out, parts.cwd));
   if (parts.runtimeModule !== undefined) args.push('--runtime-module', parts.runtimeModule);
+  if (parts.refRoot !== undefined) args.push('--ref-root', parts.refRoot);
   return args.map(shellQuote).join(' ');
 }
 

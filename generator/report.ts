@@ -61,6 +61,8 @@ export interface JsonReport {
   /** The command that regenerates `out` (what to run when `--check` fails), or null before it is known. */
   fixCommand: string | null;
   services: JsonServiceReport[];
+  /** Files found in a scanned folder that are shared parts, not services (no `openapi`/`swagger` at their top level); skipped. */
+  shared: string[];
   summary: {
     services: number;
     operations: number;
@@ -111,6 +113,7 @@ export function jsonReport(result: GenerateResult, exitCode: number, ctx: Report
   return {
     ...head(exitCode, ctx),
     services,
+    shared: result.shared.map(rel),
     summary: {
       services: services.length,
       operations: services.reduce((n, s) => n + s.operations, 0),
@@ -134,6 +137,7 @@ export function jsonErrorReport(errors: readonly JsonError[], exitCode: number, 
   return {
     ...head(exitCode, ctx),
     services: [],
+    shared: [],
     summary: { services: 0, operations: 0, files: 0, written: 0, removed: 0, warnings: 0, errors: errors.length, ms: Math.round(ms) },
     written: [],
     removed: [],

@@ -42,6 +42,7 @@ interface Flags {
   quiet: boolean;
   runtimeModule?: string;
   breakingAgainst?: string;
+  refRoot?: string;
 }
 
 /** Commander leaves unset switches undefined (so --help shows no "(default: false)"). */
@@ -80,6 +81,7 @@ function program(io: CliIO): Command {
     .option('--check', 'generate in memory and compare with --out; exit 1 listing stale, missing or extra files')
     .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
     .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
+    .option('--ref-root <dir>', 'folder $refs may read from (default: the repository holding each spec, i.e. the nearest folder with .git, else the spec\'s folder); overrides "refRoot"')
     .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: svc-gen/runtime)')
     .option('--breaking-against <git-rev>', 'with --check: also fail on breaking spec changes since <git-rev> (as svc-gen diff git:<rev>:<path> <path>)')
     .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
@@ -109,7 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   const flags = readFlags(cmd);
   ctx.mode = flags.check ? 'check' : 'write';
   const p: Printer = { stdout: io.stdout, stderr: io.stderr, c: colors(io.color ?? useColor(process.stderr)), cwd, quiet: flags.quiet };
-  const cli: CliOptions = { inputs: cmd.args, out: flags.out, check: flags.check, runtimeModule: flags.runtimeModule };
+  const cli: CliOptions = { inputs: cmd.args, out: flags.out, check: flags.check, runtimeModule: flags.runtimeModule, refRoot: flags.refRoot };
 
   /** Config + flags → options; throws input errors (config problems) and usage errors. */
   let config: LoadedConfig | undefined;
@@ -130,6 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       inputs: cmd.args.length > 0 || !config ? options.inputs : undefined,
       out: flags.out !== undefined || !config?.config.out ? options.out : undefined,
       runtimeModule: flags.runtimeModule,
+      refRoot: flags.refRoot,
     });
     return options;
   };

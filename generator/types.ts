@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import { inputError } from './errors.js';
 import type { OpenAPIDocument } from './load.js';
+import { typeContentParameters } from './model/params.js';
 
 /**
  * URL of a module inside openapi-typescript's dist/, found from its resolved entry so every loader
@@ -37,7 +38,9 @@ export async function typesSource(file: string, document: OpenAPIDocument): Prom
   ]);
   try {
     // openapi-typescript may annotate the object it is given; hand it a copy so the model's input stays pristine.
-    const schema = structuredClone(document) as unknown as OpenAPI3;
+    const copy = structuredClone(document);
+    typeContentParameters(copy);
+    const schema = copy as unknown as OpenAPI3;
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,

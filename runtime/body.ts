@@ -1,16 +1,13 @@
 /**
- * Request bodies (JSON, form, multipart, text, binary) and response bodies (JSON, text, binary).
+ * Request bodies (JSON, form, multipart, text, binary); response bodies are decoded in response.ts.
  * Multipart is encoded by the platform's own FormData serializer; it is off the hot path.
  */
-import type { RawResponse } from './pipeline.js';
-import type { BodyType, FileInput, ResponseType } from './types.js';
+import type { BodyType, FileInput } from './types.js';
 
 export interface EncodedBody {
   body: string | Uint8Array | null;
   contentType?: string;
 }
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
 
 function asBlob(file: FileInput): { blob: Blob; filename: string } {
   if (file instanceof Blob) return { blob: file, filename: (file as File).name ?? 'blob' };
@@ -68,23 +65,5 @@ export function encodeBody(type: BodyType, body: unknown): EncodedBody | Promise
   }
 }
 
-function headerValue(response: RawResponse, name: string): string {
-  const value = response.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
-/** Does the response claim a JSON body (`application/json`, `application/problem+json`, …)? */
-export function isJsonResponse(response: RawResponse): boolean {
-  return JSON_TYPE.test(headerValue(response, 'content-type'));
-}
-
-const decoder = new TextDecoder();
-
-/** Decode a response body: null when empty, JSON when it claims JSON, bytes when asked, else text. */
-export function decodeBody(response: RawResponse, type: ResponseType = 'auto'): unknown {
-  if (response.body.byteLength === 0) return null;
-  // A copy as a plain Uint8Array: the transport's Buffer may be a view of a shared pool slab.
-  if (type === 'binary') return new Uint8Array(response.body);
-  const text = decoder.decode(response.body);
-  return type === 'auto' && isJsonResponse(response) ? JSON.parse(text) : text;
-}
+// Response decoding lives in response.ts; re-exported for code that imported it from here.
+export { decodeBody, isJsonResponse } from './response.js';

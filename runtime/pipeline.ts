@@ -3,6 +3,7 @@
  * Each step is curried like undici's interceptors: `(next) => (request) => response`.
  * Request/Response objects of the fetch API stay off this path: they cost most of fetch's time.
  */
+import type { Readable } from 'node:stream';
 import type { HttpMethod } from './types.js';
 
 export interface OutgoingRequest {
@@ -33,12 +34,24 @@ export interface OutgoingRequest {
   attempts: number;
   /** Operation name for errors and telemetry (generated calls), else '`METHOD endpoint`'. */
   readonly operation: string;
+  /** This call's body cap in bytes; the service's when unset. */
+  readonly maxResponseBytes?: number;
+  /** `'stream'`: a 2xx body is returned as `RawResponse.stream`, not buffered. */
+  readonly responseMode?: 'buffer' | 'stream';
+  /** A streamed body fails when idle this long (ms); the service's when unset. */
+  readonly bodyIdleTimeout?: number;
+  /** Parses JSON bodies, success and error (a lossless parser, say); `JSON.parse` when unset. */
+  readonly parseJson?: (text: string) => unknown;
 }
 
 export interface RawResponse {
   status: number;
+  /** Lower-case names, as received (repeated headers as arrays). */
   headers: Record<string, string | string[] | undefined>;
+  /** The (decoded) body; empty when it is streamed. */
   body: Uint8Array;
+  /** The body of a streamed 2xx (`responseType: 'stream'`), decoded, with backpressure. */
+  stream?: Readable;
 }
 
 export type Fetch = (request: OutgoingRequest) => Promise<RawResponse>;

@@ -3,10 +3,11 @@
  * `call` the one generated clients use; both build one plain request and send it through the
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
-import { type EncodedBody, decodeBody, encodeBody, encodeMultipart } from './body.js';
+import { type EncodedBody, encodeBody, encodeMultipart } from './body.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
-import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
+import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
+import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
 import { mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
@@ -14,19 +15,19 @@ import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
-import { timeout } from './steps/timeout.js';
-import { Transport } from './transport.js';
+import { cancelled, timeout } from './steps/timeout.js';
+import { Transport, type TransportOptions } from './transport.js';
+import { mergeTls } from './transport/tls.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
-import { checkEndpoint, fillPath, invalidUrl, queryString } from './url.js';
+import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
+import { checkEndpoint, invalidUrl, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 interface SendInput {
   method: string;
-  /** A path, or a function that builds one (so path-parameter errors surface as this call's error). */
-  path: string | (() => string);
-  query: Record<string, unknown> | undefined;
-  headers: Record<string, unknown> | undefined;
+  /** Path, query pairs, parameter headers and cookies; a function so parameter errors surface as this call's error. */
+  target: () => { path: string; query: string[]; headers?: Record<string, string>; cookie?: string };
   body: EncodedBody | Promise<EncodedBody>;
   options: CallOptions;
   idempotent: boolean;
@@ -35,10 +36,12 @@ interface SendInput {
 }
 
 /** `http://host:port` and the path prefix of a base URL. */
-function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
+function splitBaseUrl(baseUrl: string, override: ServiceOverride): { origin: string; prefix: string } | APIException {
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
+    // TLS settings for a plain-HTTP URL would be silently unused: refuse rather than send in clear.
+    if (override.tls && url.protocol === 'http:') return invalidUrl(`The service has tls settings but its URL ${baseUrl} is http:, not https:.`);
     return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
   } catch (error) {
     return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
@@ -58,6 +61,7 @@ export class Service {
   readonly #base: { origin: string; prefix: string } | APIException;
   readonly #transport: Transport | undefined;
   readonly #fetch: Fetch;
+  readonly #parseJson: ((text: string) => unknown) | undefined;
 
   constructor(name: string, settings: ResolvedSettings) {
     this.name = name;
@@ -65,10 +69,11 @@ export class Service {
     this.#override = settings.services[name] ?? {};
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
     this.baseUrl = this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`;
-    this.#base = splitBaseUrl(this.baseUrl);
+    this.#base = splitBaseUrl(this.baseUrl, this.#override);
+    this.#parseJson = this.#override.parseJson ?? settings.parseJson;
     this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
-    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax);
+    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax, transportOptions(this.#base.origin, settings, this.#override));
     const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
     this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
     // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
@@ -91,7 +96,8 @@ export class Service {
   httpDispatch(method: string, endpoint: string, options: DispatchOptions = {}): Promise<unknown> {
     const { queryParams, payload, files } = options;
     const body = files ? encodeMultipart(payload, files) : encodeBody('json', payload);
-    return this.#send({ method, path: endpoint, query: queryParams, headers: options.headers, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
+    const target = () => ({ path: endpoint, query: dispatchQuery(queryParams, options.queryStyles) });
+    return this.#send({ method, target, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
   }
 
   /** The entry of generated clients: one described operation with its typed parts. */
@@ -106,9 +112,10 @@ export class Service {
     }
     return this.#send({
       method: op.method,
-      path: () => fillPath(op.path, p.path),
-      query: p.query,
-      headers: p.headers,
+      target: () => {
+        checkParts(p);
+        return serializeParams(op, p);
+      },
       body,
       options,
       idempotent: op.idempotent === true,
@@ -124,9 +131,11 @@ export class Service {
     try {
       if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(input.method)}.`);
       if (this.#base instanceof APIException) throw this.#base;
-      const rawPath = typeof input.path === 'function' ? input.path() : input.path;
-      const path = `${this.#base.prefix}${checkEndpoint(rawPath)}${queryString(input.query)}`;
-      const headers = normalizeHeaders(this.#override.headers, input.headers, options.headers);
+      const target = input.target();
+      const path = withQuery(`${this.#base.prefix}${checkEndpoint(target.path)}`, target.query);
+      const headers = normalizeHeaders(this.#override.headers, target.headers, options.headers);
+      const cookie = mergeCookies(target.cookie ?? '', headers.cookie);
+      if (cookie !== undefined) headers.cookie = cookie;
       const encoded = await input.body;
       if (encoded.contentType && !('content-type' in headers)) headers['content-type'] = encoded.contentType;
       request = {
@@ -148,11 +157,14 @@ export class Service {
         timedOut: false,
         attempts: 0,
         operation: input.operation,
+        ...callTransportOptions(options),
+        ...(this.#parseJson && { parseJson: this.#parseJson }),
       };
       const response = await this.#fetch(request);
+      if (response.stream) return streamed(response, options);
       let data: unknown;
       try {
-        data = decodeBody(response, input.responseType);
+        data = decodeBody(response, input.responseType, this.#parseJson);
       } catch (error) {
         if (response.status < 300) throw payloadError(error);
         data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
@@ -167,6 +179,52 @@ export class Service {
   close(): Promise<void> {
     return this.#transport?.close() ?? Promise.resolve();
   }
+}
+
+/** The service's transport options: its own settings over the global ones. */
+function transportOptions(origin: string, settings: ResolvedSettings, override: ServiceOverride): TransportOptions {
+  // Global TLS settings apply to https upstreams; a per-service tls on http: is refused in splitBaseUrl.
+  const tls = origin.startsWith('https:') ? mergeTls(settings.tls, override.tls) : undefined;
+  return {
+    tls,
+    http2: override.http2 ?? settings.http2,
+    socketPath: override.socketPath,
+    maxResponseBytes: override.maxResponseBytes ?? settings.maxResponseBytes,
+    acceptEncoding: override.acceptEncoding ?? settings.acceptEncoding,
+    bodyIdleTimeout: override.bodyIdleTimeout ?? settings.bodyIdleTimeout,
+  };
+}
+
+/** The call's own transport options, checked (a bad one fails before anything is sent). */
+function callTransportOptions(options: CallOptions): Pick<OutgoingRequest, 'maxResponseBytes' | 'responseMode' | 'bodyIdleTimeout'> {
+  const { maxResponseBytes, responseType, bodyIdleTimeout } = options;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw invalidUsage(`maxResponseBytes (${String(maxResponseBytes)}) must be a positive integer.`);
+  }
+  if (bodyIdleTimeout !== undefined && !(Number.isFinite(bodyIdleTimeout) && bodyIdleTimeout >= 0)) {
+    throw invalidUsage(`bodyIdleTimeout (${String(bodyIdleTimeout)}) must be a number of ms >= 0.`);
+  }
+  if (responseType !== undefined && responseType !== 'stream') throw invalidUsage(`responseType ${JSON.stringify(responseType)} is not 'stream'.`);
+  return {
+    ...(maxResponseBytes !== undefined && { maxResponseBytes }),
+    ...(responseType === 'stream' && { responseMode: 'stream' as const }),
+    ...(bodyIdleTimeout !== undefined && { bodyIdleTimeout }),
+  };
+}
+
+/** A streamed body: the caller's signal still reaches it (the call's timeout ended at the headers). */
+function streamed(response: RawResponse, options: CallOptions): unknown {
+  const stream = response.stream!;
+  const signal = options.signal;
+  if (signal) {
+    const onAbort = () => stream.destroy(cancelled(signal.reason));
+    if (signal.aborted) onAbort();
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      stream.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+  return options.includeStatusCode ? [stream, response.status] : stream;
 }
 
 /** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */

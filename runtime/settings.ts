@@ -4,8 +4,28 @@
  * downstream checks for `undefined`.
  */
 
+import type { TlsSettings } from './transport/tls.js';
+
+/** Transport options a service may override (see README, Production). */
+export interface TransportSettings {
+  /** TLS for https upstreams: private CA, mTLS client certificate, SNI name. Merged field by field over the global `tls`. */
+  tls?: TlsSettings;
+  /** Offer HTTP/2 in ALPN (https only). @default false */
+  http2?: boolean;
+  /** Largest response body, in bytes after decompression; larger fails with `response_too_large`. @default 4194304 (4 MiB) */
+  maxResponseBytes?: number;
+  /** `accept-encoding` sent when the call sets none; `false` sends none (responses are decoded either way). @default 'gzip, deflate, br' */
+  acceptEncoding?: string | false;
+  /** A streamed body (`responseType: 'stream'`) fails after this long without a byte, in ms; 0 disables. @default 30000 */
+  bodyIdleTimeout?: number;
+  /** Parses every JSON body, success and error (e.g. a lossless 64-bit parser). @default JSON.parse */
+  parseJson?: (text: string) => unknown;
+}
+
 /** Per-service overrides. */
-export interface ServiceOverride {
+export interface ServiceOverride extends TransportSettings {
+  /** Connect to this Unix domain socket; `url` still gives the Host header and the path prefix. */
+  socketPath?: string;
   /** Full base URL, may carry a path prefix (`http://10.0.0.5:9000/api`). Beaten by `SVC_GEN_<NAME>_URL`. */
   url?: string;
   /** Total time per call in ms. */
@@ -50,7 +70,7 @@ export interface RetryBudget {
   tokenRatio: number;
 }
 
-export interface Settings {
+export interface Settings extends TransportSettings {
   /** This service's own name: sent in the service header and as the JWT `source`. @default '' */
   serviceName?: string;
   /** @default [] */
@@ -99,8 +119,10 @@ export interface Settings {
   onCircuitStateChange?: (change: CircuitStateChange) => void;
 }
 
-export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker'>> & {
+export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker' | 'tls' | 'parseJson'>> & {
   serviceTokenKey: string | undefined;
+  tls: TlsSettings | undefined;
+  parseJson: ((text: string) => unknown) | undefined;
   retryBudget: RetryBudget;
   circuitBreaker: CircuitBreakerSettings;
   services: Record<string, ServiceOverride>;
@@ -127,6 +149,12 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBrea
   jwtServiceAuthHeaderPrefix: 'MSA',
   deadlineHeader: 'x-svc-deadline-ms',
   onCircuitStateChange: () => {},
+  tls: undefined,
+  http2: false,
+  maxResponseBytes: 4 * 1024 * 1024,
+  acceptEncoding: 'gzip, deflate, br',
+  bodyIdleTimeout: 30_000,
+  parseJson: undefined,
 };
 
 const CIRCUIT_DEFAULTS: CircuitBreakerSettings = { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10_000, cooldownMs: 5_000, halfOpenProbes: 1 };
@@ -150,6 +178,22 @@ function checkHeaderSettings(settings: ResolvedSettings): void {
   }
 }
 
+/** Transport settings are checked once, here, so a bad one names itself. */
+function checkTransportSettings(
+  prefix: string,
+  settings: { maxResponseBytes?: number | undefined; bodyIdleTimeout?: number | undefined; acceptEncoding?: string | false | undefined; socketPath?: string | undefined },
+): void {
+  const { maxResponseBytes, bodyIdleTimeout, acceptEncoding, socketPath } = settings;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new TypeError(`svc-gen: setting ${prefix}maxResponseBytes (${String(maxResponseBytes)}) must be a positive integer.`);
+  }
+  if (bodyIdleTimeout !== undefined && !(Number.isFinite(bodyIdleTimeout) && bodyIdleTimeout >= 0)) {
+    throw new TypeError(`svc-gen: setting ${prefix}bodyIdleTimeout (${String(bodyIdleTimeout)}) must be a number of ms >= 0.`);
+  }
+  if (typeof acceptEncoding === 'string' && /[\r\n\0]/.test(acceptEncoding)) throw new TypeError(`svc-gen: setting ${prefix}acceptEncoding contains CR, LF or NUL.`);
+  if (socketPath !== undefined && (typeof socketPath !== 'string' || socketPath === '')) throw new TypeError(`svc-gen: setting ${prefix}socketPath must be a non-empty path.`);
+}
+
 /** Defaults, then the given settings, then environment overrides (deployments win over code). */
 export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
@@ -165,6 +209,8 @@ export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = pro
     if (url) resolved.services[name] = { ...resolved.services[name], url };
   }
   checkHeaderSettings(resolved);
+  checkTransportSettings('', resolved);
+  for (const [name, override] of Object.entries(resolved.services)) checkTransportSettings(`services.${name}.`, override);
   return resolved;
 }
 

@@ -3,6 +3,8 @@
  * Generated code depends only on the names exported here and on `Service.call`.
  */
 
+import type { Readable } from 'node:stream';
+
 /** The HTTP methods a service call may use (Insanic accepts the same set). */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -10,7 +12,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 
 export type FileInput = Blob | { data: Uint8Array | string; filename?: string; contentType?: string };
 
 /** Query values: primitives and arrays of primitives are sent as repeated `key=value` pairs. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[] | { readonly [key: string]: string | number | boolean | null | undefined };
 export type QueryParams = Record<string, QueryValue>;
 
 /** Options every call accepts, from `httpDispatch` and from generated methods. */
@@ -25,13 +27,25 @@ export interface CallOptions {
   retryCount?: number;
   /** Extra headers; they cannot override the injected identity and context headers. */
   headers?: Record<string, string>;
-  /** Aborting it ends the call and any pending retry with a `request_cancelled` APIException. */
+  /** Aborting it ends the call and any pending retry with a `request_cancelled` APIException (and destroys a streamed body). */
   signal?: AbortSignal;
+  /** Largest body for this call, in bytes after decompression. @default the service's, else maxResponseBytes (4 MiB); a stream is uncapped unless set here */
+  maxResponseBytes?: number;
+  /**
+   * `'stream'`: a 2xx body is returned as a Node `Readable` of its bytes (decompressed, with
+   * backpressure) as soon as the headers arrive; `responseTimeout` covers until then and
+   * `bodyIdleTimeout` covers the body. Other statuses are buffered and handled as usual.
+   */
+  responseType?: 'stream';
+  /** A streamed body fails after this long without a byte (ms). @default the service's, else bodyIdleTimeout (30 s) */
+  bodyIdleTimeout?: number;
 }
 
 /** Insanic's `http_dispatch` arguments, camelCased. */
 export interface DispatchOptions extends CallOptions {
   queryParams?: QueryParams;
+  /** OpenAPI styles for some query names; the others keep Insanic's form (arrays repeat the key). */
+  queryStyles?: Record<string, QueryStyle>;
   /** Sent as JSON, or as form fields beside `files`. */
   payload?: unknown;
   files?: Record<string, FileInput>;
@@ -41,6 +55,34 @@ export interface DispatchOptions extends CallOptions {
 export type BodyType = 'json' | 'form' | 'multipart' | 'text' | 'binary';
 /** How a generated operation's response body is decoded; `auto` follows the content type. */
 export type ResponseType = 'auto' | 'text' | 'binary';
+
+/** How `httpDispatch` serializes one query name, as a Parameter Object would say it. */
+export type QueryStyle = Pick<ParamSpec, 'style' | 'explode' | 'allowReserved' | 'allowEmptyValue' | 'content'>;
+
+/** True when `V` (one of its union members) is a list or map holding an object: no style can carry that. */
+type Nested<V> = V extends readonly (infer I)[]
+  ? I extends object ? true : false
+  : V extends object
+    ? V[keyof V] extends infer W ? (W extends object ? true : false) : false
+    : false;
+/** deepObject carries a map only. */
+type DeepCarries<V> = unknown extends V ? true : [Exclude<V, undefined | null>] extends [readonly unknown[]] ? false : [Exclude<V, undefined | null>] extends [object] ? true : false;
+
+/**
+ * A generated `params` part checked against what its styles can carry: a property whose type holds
+ * a nested object becomes `never` (a compile error at the call instead of `[object Object]` on the
+ * wire). `content` parameters (listed in `Json`) are sent as JSON and keep their type; `deepObject`
+ * parameters (listed in `Deep`) must be maps.
+ */
+export type StyledParams<T, Json extends PropertyKey = never, Deep extends PropertyKey = never> = {
+  [K in keyof T]: K extends Json
+    ? T[K]
+    : true extends Nested<Exclude<T[K], undefined>>
+      ? never
+      : K extends Deep
+        ? DeepCarries<T[K]> extends true ? T[K] : never
+        : T[K];
+};
 
 /** Static description of one operation, emitted by the generator. */
 export interface OperationSpec {
@@ -52,13 +94,39 @@ export interface OperationSpec {
   readonly responseType?: ResponseType;
   /** `x-idempotent: true` in the spec: retried like GET. */
   readonly idempotent?: boolean;
+  /** How each parameter is serialized; parameters not listed are sent as `httpDispatch` sends them. */
+  readonly params?: readonly ParamSpec[];
+}
+
+/** Where a parameter goes (OpenAPI `in`). */
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+/** OpenAPI parameter styles (`cookie` is OpenAPI 3.2's). */
+export type ParamStyle = 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'cookie';
+
+/** The serialization facts of one parameter, emitted by the generator; omitted fields take OpenAPI's defaults. */
+export interface ParamSpec {
+  readonly name: string;
+  readonly in: ParamLocation;
+  /** @default 'simple' for path and header, 'form' for query and cookie */
+  readonly style?: ParamStyle;
+  /** @default true for form (and cookie), else false */
+  readonly explode?: boolean;
+  /** Query: RFC 3986 reserved characters are sent unencoded. */
+  readonly allowReserved?: boolean;
+  /** Query: an empty list or map is sent as `name=` instead of nothing. */
+  readonly allowEmptyValue?: boolean;
+  /** Media type of a `content` parameter: the value is sent as JSON, percent-encoded for its location. */
+  readonly content?: string;
+  /** The document is OpenAPI 3.0.0–3.0.3 or 3.1.0, whose Style Examples join unexploded label lists with `.` and leave `|`, `[`, `]` raw. */
+  readonly legacy?: boolean;
 }
 
 /** The request parts of a generated operation call. */
 export interface OperationParams {
-  path?: Record<string, string | number | boolean>;
+  path?: Record<string, unknown>;
   query?: Record<string, unknown>;
-  headers?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
   body?: unknown;
   files?: Record<string, FileInput | readonly FileInput[]>;
 }
@@ -69,9 +137,13 @@ export type CallResult<Success, Failure, O extends CallOptions> = O extends { in
   : CallData<Success, Failure, O>;
 
 /** Generated methods throw on >= 400 unless `propagateError: false`, in which case error bodies are returned too. */
-export type CallData<Success, Failure, O extends CallOptions> = O extends { propagateError: false }
-  ? Success | Failure
-  : Success;
+export type CallData<Success, Failure, O extends CallOptions> = O extends { responseType: 'stream' }
+  ? O extends { propagateError: false }
+    ? Readable | Failure
+    : Readable
+  : O extends { propagateError: false }
+    ? Success | Failure
+    : Success;
 
 /** httpDispatch's result: the body, or `[body, status]` with `includeStatusCode: true`. */
 export type DispatchResult<O extends CallOptions> = O extends { includeStatusCode: true } ? [unknown, number] : unknown;

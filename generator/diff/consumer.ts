@@ -25,6 +25,8 @@ export interface ConsumerCheck {
   readonly clients: string;
   /** Spec path of the new side (a file or folder on disk). */
   readonly newSpecs: string;
+  /** The new side's `$ref` boundary (a git side's extracted tree); undefined for the loader's default. */
+  readonly refRoot: string | undefined;
   /** The old side's documents by service, to name the method each operation had. */
   readonly oldServices: ReadonlyMap<string, Json>;
   /** Paths in the result are relative to this. */
@@ -42,7 +44,7 @@ export async function consumerCallSites(check: ConsumerCheck, breaking: readonly
   const config = parseTsconfig(check.tsconfig);
   const temp = mkdtempSync(path.join(tmpdir(), 'svc-gen-consumer-'));
   try {
-    await generate({ inputs: [check.newSpecs], out: temp, runtimeModule: runtimeModuleOf(check.clients), cwd: check.cwd });
+    await generate({ inputs: [check.newSpecs], out: temp, runtimeModule: runtimeModuleOf(check.clients), cwd: check.cwd, ...(check.refRoot !== undefined ? { refRoot: check.refRoot } : {}) });
     const before = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences ?? [] });
     const known = new Set(diagnosticsOf(before).map(diagKey));
     const host = redirectingHost(config.options, check.clients, temp);

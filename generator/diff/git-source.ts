@@ -2,8 +2,10 @@
  * `git:<rev>:<path>` sides: the files under `<path>` at `<rev>` of the repository the command runs
  * in, extracted with `git archive` into a temporary folder (nothing is checked out, the work tree
  * and index are not touched). `<path>` is relative to the working directory, as in the work tree.
- * The whole of `<path>` is extracted, so `$ref`s between files under it resolve as they would in a
- * checkout; the loader's own boundary then applies unchanged.
+ * The whole of `<path>` is extracted, and the temporary folder stands for the repository: `$ref`s
+ * between files under `<path>` (say `specs/order` → `specs/common`) resolve as in a checkout, with
+ * the folder as the loader's boundary. A `$ref` to a file outside `<path>` is not found: give a
+ * wider `<path>`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +30,7 @@ export function parseGitSide(arg: string): GitSide | undefined {
 }
 
 /** Extracts the side into a fresh temporary folder; returns the path to read and a cleanup. */
-export function extractGitSide(side: GitSide, cwd: string): { readonly path: string; readonly cleanup: () => void } {
+export function extractGitSide(side: GitSide, cwd: string): { readonly path: string; readonly root: string; readonly cleanup: () => void } {
   const label = `git:${side.rev}:${side.path}`;
   if (side.rev.startsWith('-')) throw inputError('SVCGEN_PATH_NOT_FOUND', label, 'a revision cannot start with "-"');
   const git = (args: string[], at = cwd) => execFileSync('git', args, { cwd: at, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -58,7 +60,7 @@ export function extractGitSide(side: GitSide, cwd: string): { readonly path: str
     cleanup();
     throw new Error(`cannot extract ${label}: ${stderrOf(e)}`);
   }
-  return { path: path.join(dir, ...inRepo.split('/')), cleanup };
+  return { path: path.join(dir, ...inRepo.split('/')), root: dir, cleanup };
 }
 
 function stderrOf(e: unknown): string {

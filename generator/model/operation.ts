@@ -5,7 +5,7 @@ import type { HttpMethod } from '../../runtime/types.js';
 import { bodyParts } from './body.js';
 import { jsString } from './escape.js';
 import { camelCase, nameFromRoute } from './names.js';
-import { parameterParts, undeclaredPathParams } from './params.js';
+import { parameterParts, parameterSpecs, undeclaredPathParams } from './params.js';
 import { responseTypes } from './responses.js';
 import { requestPath } from './wire-path.js';
 import type { OperationModel } from './types.js';
@@ -33,7 +33,8 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
   const { op, pathItem, method, path } = raw;
   const opType = `$paths[${jsString(path)}][${jsString(method.toLowerCase())}]`;
   const where = `${method} ${path}`;
-  const params = parameterParts(doc, pathItem, op, opType, (m) => warn(`${where}: ${m}`));
+  const params = parameterParts(doc, pathItem, op, opType);
+  const paramSpecs = parameterSpecs(doc, pathItem, op, (m) => warn(`${where}: ${m}`), { path, method });
   for (const name of undeclaredPathParams(path, params)) warn(`${where}: path placeholder {${name}} has no parameter`);
   const body = bodyParts(doc, op, opType);
   const all = [...params, ...body.parts];
@@ -56,6 +57,7 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
     docs,
     opType,
     params: all,
+    paramSpecs,
     paramsRequired: all.some((p) => p.required),
     successType: responses.successType,
     errorType: responses.errorType,

@@ -4,14 +4,31 @@
  * (paths, ids, docs) stay raw and are escaped by the render helpers for the place they land in.
  * Type expressions (`type` fields) are TypeScript built by the model with every key escaped.
  */
-import type { BodyType, HttpMethod, ResponseType } from '../../runtime/types.js';
+import type { BodyType, HttpMethod, ParamLocation, ParamStyle, ResponseType } from '../../runtime/types.js';
 
 /** One part of a method's `params` argument. */
 export interface ParamPart {
-  readonly key: 'path' | 'query' | 'headers' | 'body' | 'files';
+  readonly key: 'path' | 'query' | 'headers' | 'cookies' | 'body' | 'files';
   readonly required: boolean;
   /** TypeScript type expression for this part. */
   readonly type: string;
+}
+
+/** One parameter's serialization facts, for the template (raw strings: escaped on render). */
+export interface ParamFacts {
+  readonly name: string;
+  readonly in: ParamLocation;
+  /** null: the location's default style. */
+  readonly style: ParamStyle | null;
+  /** `explode` differs from the style's default (true only for form/cookie). */
+  readonly explodeTrue: boolean;
+  readonly explodeFalse: boolean;
+  readonly allowReserved: boolean;
+  readonly allowEmptyValue: boolean;
+  /** Media type of a `content` parameter. */
+  readonly content: string | null;
+  /** The document's Style Examples are the 3.0.0–3.0.3/3.1.0 ones, and this style's bytes differ there. */
+  readonly legacy: boolean;
 }
 
 /** One operation → one method. */
@@ -36,6 +53,8 @@ export interface OperationModel {
   /** TypeScript type expression for the openapi-typescript operation object. */
   readonly opType: string;
   readonly params: readonly ParamPart[];
+  /** Every parameter's serialization facts, written as `OperationSpec.params`. */
+  readonly paramSpecs: readonly ParamFacts[];
   /** True when any part is required, so `params` itself is required. */
   readonly paramsRequired: boolean;
   readonly successType: string;

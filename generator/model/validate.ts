@@ -6,6 +6,7 @@
  */
 import { inputError, SvcGenInputError } from '../errors.js';
 import { typeCycleProblems } from './cycles.js';
+import { pathTemplateProblems } from './path-templates.js';
 import { deref, isObject } from './resolve.js';
 
 type Json = Record<string, unknown>;
@@ -15,11 +16,14 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
  * duplicate operationId (at the JSON pointer of the second use, naming the first), a `$ref` to a
- * key with a `%`, and schemas that contain themselves with no object in between.
+ * key with a `%`, and schemas that contain themselves with no object in between; and every path
+ * template `{name}` without its path parameter, or path parameter without its `{name}` (all of them).
  */
 export function validateDocument(file: string, doc: Json): void {
   checkPaths(file, doc);
   checkRefs(file, doc);
+  const templates = pathTemplateProblems(file, doc);
+  if (templates.length > 0) throw new SvcGenInputError(templates);
   const cycles = typeCycleProblems(file, doc);
   if (cycles.length > 0) throw new SvcGenInputError(cycles);
 }

@@ -38,6 +38,7 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     noTags: [],
     hasOperations: service.operations.length > 0,
     usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.params.map((p) => p.type)].some((t) => t.includes('$paths'))),
+    usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
     usesFileInput: service.operations.some((op) => op.params.some((p) => p.type.includes('$FileInput'))),
     operations: service.operations.map((op) => ({
       ...op,

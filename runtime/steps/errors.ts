@@ -2,7 +2,7 @@
  * Error mapping, the outermost step: every failure leaves the pipeline as an `APIException`
  * carrying where the call went and how many attempts it made.
  */
-import { decodeBody } from '../body.js';
+import { decodeBody } from '../response.js';
 import { APIException, type CallSite, type ErrorCode, errorCode } from '../errors.js';
 import type { RawResponse, Step } from '../pipeline.js';
 
@@ -56,16 +56,18 @@ function describeBody(body: unknown): { message?: string; description?: string; 
     if (typeof b.title === 'string' || typeof b.detail === 'string') {
       return { ...(typeof b.title === 'string' && { message: b.title }), ...(typeof b.detail === 'string' && { description: b.detail }) };
     }
-    return { description: JSON.stringify(body).slice(0, DESCRIPTION_LIMIT) };
+    // BigInts come from a lossless `parseJson`; JSON.stringify would throw on them.
+    const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    return { description: text.slice(0, DESCRIPTION_LIMIT) };
   }
   return typeof body === 'string' && body ? { description: body.slice(0, DESCRIPTION_LIMIT) } : {};
 }
 
 /** The exception for a response that must not be returned (3xx always; 429/5xx always; 4xx when propagating). */
-export function responseException(response: RawResponse): APIException {
+export function responseException(response: RawResponse, parseJson?: (text: string) => unknown): APIException {
   let body: unknown;
   try {
-    body = decodeBody(response);
+    body = decodeBody(response, 'auto', parseJson);
   } catch {
     body = new TextDecoder().decode(response.body); // an error body that claims JSON but is not: keep its text
   }
@@ -78,6 +80,7 @@ export function responseException(response: RawResponse): APIException {
       message: 'Redirect not followed',
       description: `The service answered ${status}${location ? ` to ${String(location).slice(0, 200)}` : ''}; service calls never follow redirects.`,
       body,
+      headers: response.headers,
     });
   }
   const fields = describeBody(body);
@@ -88,6 +91,7 @@ export function responseException(response: RawResponse): APIException {
     message,
     description: fields.description ?? message,
     body,
+    headers: response.headers,
   });
 }
 
@@ -113,9 +117,9 @@ export function withSite(exception: APIException, site: Required<CallSite>): API
   return exception;
 }
 
-/** Should this status be thrown rather than returned? */
+/** Should this status be thrown rather than returned? 304 Not Modified is an answer, not a redirect. */
 export function mustThrow(status: number, propagateError: boolean): boolean {
-  return (status >= 300 && status < 400) || status >= 500 || status === 429 || (propagateError && status >= 400);
+  return (status >= 300 && status < 400 && status !== 304) || status >= 500 || status === 429 || (propagateError && status >= 400);
 }
 
 export const mapErrors: Step = (next) => async (request) => {
@@ -125,6 +129,6 @@ export const mapErrors: Step = (next) => async (request) => {
   } catch (error) {
     throw withSite(toAPIException(error), request);
   }
-  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response), request);
+  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response, request.parseJson), request);
   return response;
 };

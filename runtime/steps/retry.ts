@@ -79,7 +79,8 @@ export function backoffMs(retry: number, settings: ResolvedSettings, random = Ma
 const retryableStatus = (status: number) => status >= 500 || status === 429;
 /** A pool closed by `closeAll()`/`configure()`: another attempt would fail the same way. */
 const POOL_GONE = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
-const retryableError = (error: unknown) => isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '');
+const retryableError = (error: unknown) =>
+  isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '') && (error as { retryable?: boolean }).retryable !== false;
 
 /** The delay before the next attempt, or undefined when this outcome must surface as is. */
 function nextDelay(outcome: RawResponse | undefined, retry: number, request: OutgoingRequest, settings: ResolvedSettings): number | undefined {

@@ -4,7 +4,7 @@
  * its work tree, and the CLI's exit codes and JSON shape.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { svcGenIn } from '../generator/helpers/cli.js';
@@ -157,22 +157,20 @@ describe('git:<rev>:<path> sides', () => {
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 't@example.com');
     git('config', 'user.name', 'T');
-    write(dir, { 'specs/users/openapi.json': { ...baseSpec(), paths: { ...baseSpec().paths, '/users/{id}': { get: { ...baseSpec().paths['/users/{id}'].get, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '../shared/user.json' } } } } } } } } }, 'specs/shared/user.json': baseSpec().components.schemas.User });
-    // The loader's boundary is the spec's folder: keep the shared file inside it.
-    cpSync(path.join(dir, 'specs/shared'), path.join(dir, 'specs/users/shared'), { recursive: true });
-    const spec = JSON.parse(JSON.stringify(baseSpec()));
-    spec.paths['/users/{id}'].get.responses['200'].content['application/json'].schema = { $ref: './shared/user.json' };
-    write(dir, { 'specs/users/openapi.json': spec });
+    // The monorepo layout: a service folder refers to a file shared by every service (specs/shared).
+    const spec = baseSpec();
+    spec.paths['/users/{id}'].get.responses['200'].content['application/json'].schema = { $ref: '../shared/user.json' };
+    write(dir, { 'specs/users/openapi.json': spec, 'specs/shared/user.json': baseSpec().components.schemas.User });
     git('add', '.');
     git('commit', '-qm', 'v1');
     return dir;
   }
 
-  it('reads a revision without checking it out, and leaves the work tree and index alone', async () => {
+  it('reads a revision without checking it out (a service referring to a shared folder beside it), and leaves the work tree and index alone', async () => {
     const dir = repo();
     const user = baseSpec().components.schemas.User;
     delete user.properties.nickname;
-    write(dir, { 'specs/users/shared/user.json': user });
+    write(dir, { 'specs/shared/user.json': user });
     const before = snapshotDir(dir);
     const status = execFileSync('git', ['status', '--porcelain'], { cwd: dir }).toString();
     const r = await diffJson(dir, 'git:HEAD:specs/', 'specs/');
@@ -187,9 +185,11 @@ describe('git:<rev>:<path> sides', () => {
 
   it('resolves the path from a sub-folder as the work tree does, and compares two revisions', async () => {
     const dir = repo();
-    write(dir, { 'specs/users/openapi.json': withoutHealth() });
+    const v2 = withoutHealth();
+    v2.paths['/users/{id}'].get.responses['200'].content['application/json'].schema = { $ref: '../shared/user.json' };
+    write(dir, { 'specs/users/openapi.json': v2 });
     execFileSync('git', ['commit', '-qam', 'v2'], { cwd: dir });
-    const r = await diffJson(path.join(dir, 'specs'), 'git:HEAD~1:users', 'git:HEAD:users');
+    const r = await diffJson(path.join(dir, 'specs'), 'git:HEAD~1:.', 'git:HEAD:.');
     expect(r.stderr).toBe('');
     expect(r.json.breaking.map((c: Json) => c.kind)).toEqual(['api-path-removed-without-deprecation']);
   });

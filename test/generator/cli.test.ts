@@ -41,11 +41,12 @@ describe('write', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'svc-gen.manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ generator: 'svc-gen', version: expect.any(String) });
     expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual([
+      '../specs/common/errors.yaml',
+      '../specs/common/pagination.yaml',
       '../specs/notification.yaml',
       '../specs/order/components/parameters.yaml',
       '../specs/order/components/responses.yaml',
       '../specs/order/openapi.yaml',
-      '../specs/order/schemas/error.yaml',
       '../specs/order/schemas/order.yaml',
       '../specs/payment.json',
       '../specs/user.yaml',

@@ -251,7 +251,7 @@ describe('operationIds and runtime defaults', () => {
 describe('errors: exit 2 naming the file and the key, nothing written', () => {
   /** [name, config file name, content, stderr patterns] */
   const cases: [string, string, string, RegExp[]][] = [
-    ['unknown top-level key, with a suggestion', 'svc-gen.config.json', json({ inputs: ['specs'], outt: 'clients' }), [/^svc-gen: error: svc-gen\.config\.json \(#\/outt\): unknown key "outt" \(did you mean "out"\?\); known keys: \$schema, inputs, out, services, runtimeModule$/m]],
+    ['unknown top-level key, with a suggestion', 'svc-gen.config.json', json({ inputs: ['specs'], outt: 'clients' }), [/^svc-gen: error: svc-gen\.config\.json \(#\/outt\): unknown key "outt" \(did you mean "out"\?\); known keys: \$schema, inputs, out, services, runtimeModule, refRoot$/m]],
     [
       'unknown service key',
       'svc-gen.config.json',

@@ -1,5 +1,6 @@
 /**
- * What a spec may reach: only files inside its own folder. A remote `$ref` is refused without a
+ * What a spec may reach: only .json/.yaml/.yml files inside its boundary (here, with no .git above
+ * the temp folder, the spec's own folder; monorepo.test.ts covers the others). A remote `$ref` is refused without a
  * connection (a listening server counts none); a `$ref` or symlink leading outside the folder is
  * refused without a read (the outside file's content appears nowhere, and a FIFO outside, which
  * would block any `open`, does not hang the run). Exit 2 naming the file, `<out>` untouched.
@@ -67,7 +68,7 @@ describe('remote $ref: refused before any connection', () => {
 describe('files outside the spec folder: refused without a read', () => {
   /** [name, set-up (dir) → files, message] */
   const cases: [string, (d: string) => Record<string, string>, RegExp][] = [
-    ['a relative $ref climbing out', () => ({ 'in/a.yaml': refTo('../secret.yaml#/S') }), /in\/a\.yaml:14:23 .*\$ref to .*\/secret\.yaml leaves the spec's folder .*\/in; svc-gen reads only files inside it/],
+    ['a relative $ref climbing out', () => ({ 'in/a.yaml': refTo('../secret.yaml#/S') }), /in\/a\.yaml:14:23 .*\$ref to .*\/secret\.yaml leaves the spec's folder .*\/in; svc-gen reads only files inside it: widen it with --ref-root <dir> \(or "refRoot" in the config file\)/],
     ['an absolute $ref', (d) => ({ 'in/a.yaml': refTo(`${path.join(d, 'secret.yaml')}#/S`) }), /\$ref to .*\/secret\.yaml leaves the spec's folder/],
     [
       'a symlinked file inside the folder',
@@ -88,6 +89,7 @@ describe('files outside the spec folder: refused without a read', () => {
       /\$ref to .*\/in\/svc\/shared\/x\.yaml leaves the spec's folder/,
     ],
     ['a file: URL', (d) => ({ 'in/a.yaml': refTo(`file://${path.join(d, 'secret.yaml')}#/S`) }), /remote \$ref file:\/\/.*\/secret\.yaml is not supported/],
+    ['a file inside the folder that is not .json/.yaml/.yml', () => ({ 'in/svc/openapi.yaml': refTo('./notes.txt#/S'), 'in/svc/notes.txt': `S: { type: string, description: ${SECRET} }\n` }), /\$ref to .*\/in\/svc\/notes\.txt: svc-gen reads only \.json, \.yaml and \.yml files/],
   ];
   it.each(cases)('%s: SVCGEN_UNRESOLVED_REF, its content nowhere', async (_name, setup, message) => {
     writeFiles(dir, setup(dir));

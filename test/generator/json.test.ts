@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => cleanup(dir));
 
 const ms = expect.any(Number);
-const TOP_KEYS = ['schemaVersion', 'ok', 'exitCode', 'mode', 'out', 'config', 'fixCommand', 'services', 'summary', 'written', 'removed', 'check', 'warnings', 'errors'];
+const TOP_KEYS = ['schemaVersion', 'ok', 'exitCode', 'mode', 'out', 'config', 'fixCommand', 'services', 'shared', 'summary', 'written', 'removed', 'check', 'warnings', 'errors'];
 
 async function report(args: string[]) {
   const run = await svcGenIn(dir, [...args, '--json']);
@@ -62,6 +62,7 @@ describe('--json', () => {
         },
         { key: 'ping', name: 'PingService', spec: 'specs/ping.yaml', inputs: ['specs/ping.yaml'], operations: 1, files: ['ping/client.ts', 'ping/types.ts'], ms, warnings: [], reused: false },
       ],
+      shared: [],
       summary: { services: 2, operations: 3, files: 6, written: 6, removed: 0, warnings: 1, errors: 0, ms },
       written: ['index.ts', 'pair/client.ts', 'pair/types.ts', 'ping/client.ts', 'ping/types.ts', 'svc-gen.manifest.json'],
       removed: [],

@@ -34,10 +34,10 @@ describe('params parts', () => {
     ['path params from the path item', {}, { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } }, ['path'], true],
     ['optional header', { parameters: [h('X-A')] }, {}, ['headers?'], false],
     ['required header', { parameters: [h('X-A', true)] }, {}, ['headers'], true],
-    ['cookie parameters are not a part', { parameters: [{ name: 'c', in: 'cookie', schema: { type: 'string' } }] }, {}, [], false],
+    ['cookie parameters are the cookies part', { parameters: [{ name: 'c', in: 'cookie', schema: { type: 'string' } }] }, {}, ['cookies?'], false],
     ['optional body', { requestBody: { content: json() } }, {}, ['body?'], false],
     ['required body', { requestBody: { required: true, content: json() } }, {}, ['body'], true],
-    ['all parts in order', { parameters: [h('X-A'), q('a', true)], requestBody: { content: json() } }, { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true }] } }, ['path', 'query', 'headers?', 'body?'], true],
+    ['all parts in order', { parameters: [{ name: 'c', in: 'cookie' }, h('X-A'), q('a', true)], requestBody: { content: json() } }, { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true }] } }, ['path', 'query', 'headers?', 'cookies?', 'body?'], true],
   ];
   it.each(cases)('%s', (_name, op, extra, parts, required) => {
     const model = single(op, extra);

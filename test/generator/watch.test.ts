@@ -126,16 +126,16 @@ describe('--watch', () => {
     expect(readFileSync(path.join(out, 'user/client.ts'), 'utf8')).toContain('Get a single user');
   });
 
-  it('a broken $ref-ed file: the fix to that file (not the entry) regenerates', async () => {
+  it('a broken $ref-ed file shared by three services: the fix to that file (not the entries) regenerates them', async () => {
     const w = await startWatch();
-    const file = path.join(dir, 'specs/order/schemas/error.yaml');
+    const file = path.join(dir, 'specs/common/errors.yaml');
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, 'type: object\nproperties: {\n');
-    expect(await w.run(2)).toMatch(/^svc-gen: error: specs\/order\//m);
+    expect(await w.run(2)).toMatch(/^svc-gen: error: specs\/common\/errors\.yaml/m);
     writeFileSync(file, good.replace("error shape (Insanic's).", "error shape (Insanic's). Fixed."));
     const fixed = await w.run(3);
-    expect(fixed).toMatch(/^svc-gen: changed: specs\/order\/schemas\/error\.yaml\n/m);
-    expect(fixed).toMatch(/regenerated order;/);
+    expect(fixed).toMatch(/^svc-gen: changed: specs\/common\/errors\.yaml\n/m);
+    expect(fixed).toMatch(/regenerated order, payment, user;/);
     expect(readFileSync(path.join(out, 'order/types.ts'), 'utf8')).toContain('Fixed.');
   });
 

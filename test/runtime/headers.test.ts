@@ -40,9 +40,10 @@ function setup(extra: Settings = {}): void {
  */
 function injected(received: Received | undefined): Record<string, unknown> {
   expect(received).toBeDefined();
-  const { host, connection, 'x-svc-deadline-ms': timeLeft, ...rest } = (received as Received).headers;
+  const { host, connection, 'accept-encoding': acceptEncoding, 'x-svc-deadline-ms': timeLeft, ...rest } = (received as Received).headers;
   expect(host).toBe(`127.0.0.1:${server.port}`);
   expect(connection).toBe('keep-alive');
+  expect(acceptEncoding).toBe('gzip, deflate, br'); // the transport's default (test/runtime/compression.test.ts)
   if (timeLeft !== undefined) {
     expect(timeLeft).toMatch(/^\d+$/);
     expect(Number(timeLeft)).toBeLessThanOrEqual(5000); // the default serviceTimeoutTotal

@@ -17,9 +17,14 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Copies the repo's specs/ to `dir` (so tests can edit them). */
+/**
+ * Copies the repo's specs/ to `dir` (so tests can edit them). The services `$ref` ../common/, which
+ * the default boundary allows because specs/ lives in a repository: an empty `.git` folder inside
+ * the copy makes the copy one (never its parent, which may be the shared temp folder).
+ */
 export function copyRepoSpecs(dir: string): string {
   cpSync(REPO_SPECS, dir, { recursive: true });
+  mkdirSync(path.join(dir, '.git'));
   return dir;
 }
 
