@@ -4,6 +4,7 @@
  * Request/Response objects of the fetch API stay off this path: they cost most of fetch's time.
  */
 import type { Readable } from 'node:stream';
+import type { WireBody } from './body/binary.js';
 import type { HttpMethod } from './types.js';
 
 export interface OutgoingRequest {
@@ -17,7 +18,8 @@ export interface OutgoingRequest {
   readonly path: string;
   /** Lower-case names. Steps add to it; the transport sends it as is. */
   headers: Record<string, string>;
-  readonly body: string | Uint8Array | null;
+  /** Bytes, text, a Blob, or a stream/async iterable (sent once: such calls are not retried). */
+  readonly body: WireBody;
   /** Throw on any status >= 400 (else only 3xx, 429 and 5xx throw). */
   readonly propagateError: boolean;
   /** Extra attempts allowed for this call; 0 when the method may not be retried. */

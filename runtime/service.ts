@@ -3,7 +3,9 @@
  * `call` the one generated clients use; both build one plain request and send it through the
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
-import { type EncodedBody, encodeBody, encodeMultipart } from './body.js';
+import { type EncodedBody, encodeBody, encodePayload } from './body.js';
+import { discardBody } from './body/binary.js';
+import { chooseMedia } from './body/choose.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
@@ -95,7 +97,12 @@ export class Service {
   /** Insanic's `http_dispatch`: send `method endpoint`, return the parsed body (or `[body, status]`). */
   httpDispatch(method: string, endpoint: string, options: DispatchOptions = {}): Promise<unknown> {
     const { queryParams, payload, files } = options;
-    const body = files ? encodeMultipart(payload, files) : encodeBody('json', payload);
+    let body: EncodedBody | Promise<EncodedBody>;
+    try {
+      body = encodePayload(payload, files, options.contentType);
+    } catch (error) {
+      body = Promise.reject(error);
+    }
     const target = () => ({ path: endpoint, query: dispatchQuery(queryParams, options.queryStyles) });
     return this.#send({ method, target, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
   }
@@ -103,10 +110,11 @@ export class Service {
   /** The entry of generated clients: one described operation with its typed parts. */
   call(op: OperationSpec, params: OperationParams | undefined, options: CallOptions = {}): Promise<unknown> {
     const p = params ?? {};
-    const bodyType = op.bodyType ?? 'json';
     let body: EncodedBody | Promise<EncodedBody>;
     try {
-      body = bodyType === 'multipart' || p.files ? encodeMultipart(p.body, p.files) : encodeBody(bodyType, p.body);
+      const { mediaType, spec } = chooseMedia(op, options.contentType);
+      const multipart = p.files !== undefined && spec.type !== 'multipart' ? { type: 'multipart' as const } : spec;
+      body = encodeBody(multipart, mediaType, p.body, p.files);
     } catch (error) {
       body = Promise.reject(error);
     }
@@ -147,10 +155,13 @@ export class Service {
         headers,
         body: encoded.body,
         propagateError: options.propagateError === true,
-        maxRetries: allowedRetries(
-          { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
-          this.#settings,
-        ),
+        // A streamed body cannot be sent twice: such a call gets one attempt.
+        maxRetries: encoded.replayable
+          ? allowedRetries(
+              { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
+              this.#settings,
+            )
+          : 0,
         timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
         signal: options.signal,
         deadline: 0,
@@ -171,6 +182,8 @@ export class Service {
       }
       return options.includeStatusCode ? [data, response.status] : data;
     } catch (error) {
+      // A stream nobody read (refused before the first attempt) is closed, as undici does on failure.
+      if (!request || request.attempts === 0) discardBody(request?.body ?? (await Promise.resolve(input.body).catch(() => undefined))?.body);
       throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
     }
   }

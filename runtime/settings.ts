@@ -111,6 +111,8 @@ export interface Settings extends TransportSettings {
   serviceTokenKey?: string;
   /** @default 'MSA' */
   jwtServiceAuthHeaderPrefix?: string;
+  /** The header that carries the service identity token (Insanic: `authorization`). @default 'authorization' */
+  serviceAuthHeader?: string;
   /** Carries the milliseconds left for the whole request, relative so clocks need not agree. @default 'x-svc-deadline-ms' */
   deadlineHeader?: string;
   /** @default { enabled: true, failureRatio: 0.5, minimumCalls: 20, windowMs: 10000, cooldownMs: 5000, halfOpenProbes: 1 } */
@@ -147,6 +149,7 @@ const DEFAULTS: Omit<ResolvedSettings, 'services' | 'retryBudget' | 'circuitBrea
   internalRequestServiceHeader: 'x-insanic-request-service',
   serviceTokenKey: undefined,
   jwtServiceAuthHeaderPrefix: 'MSA',
+  serviceAuthHeader: 'authorization',
   deadlineHeader: 'x-svc-deadline-ms',
   onCircuitStateChange: () => {},
   tls: undefined,
@@ -165,7 +168,7 @@ export function urlEnvName(service: string): string {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HEADER_NAME_SETTINGS = ['requestIdHeaderField', 'internalRequestUserHeader', 'internalRequestServiceHeader', 'deadlineHeader'] as const;
+const HEADER_NAME_SETTINGS = ['requestIdHeaderField', 'internalRequestUserHeader', 'internalRequestServiceHeader', 'deadlineHeader', 'serviceAuthHeader'] as const;
 const HEADER_VALUE_SETTINGS = ['serviceName', 'jwtServiceAuthHeaderPrefix'] as const;
 
 /** Settings that end up in headers are checked once, here, so a bad one names itself. */

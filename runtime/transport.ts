@@ -6,7 +6,7 @@
  * is installed). Time limits belong to the timeout step, so undici's own header/body timers are
  * off; a streamed body has its own idle timer.
  */
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
 import { tlsFailure } from './transport/failures.js';
@@ -81,7 +81,8 @@ export class Transport {
       if (request.signal?.aborted) return reject(request.signal.reason);
       const fail = (error: unknown) => reject(tlsFailure(error, this.#http2) ?? error);
       const handler = new ResponseHandler(request.signal, limits, resolve, fail);
-      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body }, handler);
+      // undici also sends Blobs and async iterables (web streams), though its types do not list them.
+      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, handler);
     });
   };
 

@@ -8,8 +8,14 @@ import type { Readable } from 'node:stream';
 /** The HTTP methods a service call may use (Insanic accepts the same set). */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
-/** A file to upload: a Blob, or bytes/text with an optional file name and content type. */
-export type FileInput = Blob | { data: Uint8Array | string; filename?: string; contentType?: string };
+/**
+ * Bytes to send as they are. Streams are streamed (never buffered) and, since they cannot be
+ * replayed, a call whose body is a stream is never retried; bytes and Blobs can be.
+ */
+export type BinaryBody = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
+
+/** A file to upload: a Blob, or bytes/text/a stream with an optional file name and content type. */
+export type FileInput = Blob | { data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | NodeJS.ReadableStream; filename?: string; contentType?: string };
 
 /** Query values: primitives and arrays of primitives are sent as repeated `key=value` pairs. */
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[] | { readonly [key: string]: string | number | boolean | null | undefined };
@@ -39,6 +45,11 @@ export interface CallOptions {
   responseType?: 'stream';
   /** A streamed body fails after this long without a byte (ms). @default the service's, else bodyIdleTimeout (30 s) */
   bodyIdleTimeout?: number;
+  /**
+   * The request media type to send, one of the operation's (generated methods); its body type follows.
+   * @default the operation's first (JSON first); for httpDispatch, JSON or the binary payload's type
+   */
+  contentType?: string;
 }
 
 /** Insanic's `http_dispatch` arguments, camelCased. */
@@ -46,13 +57,35 @@ export interface DispatchOptions extends CallOptions {
   queryParams?: QueryParams;
   /** OpenAPI styles for some query names; the others keep Insanic's form (arrays repeat the key). */
   queryStyles?: Record<string, QueryStyle>;
-  /** Sent as JSON, or as form fields beside `files`. */
+  /** Sent as JSON, as bytes when it is a `BinaryBody` (Buffer, Uint8Array, Blob, stream), or as form fields beside `files`. */
   payload?: unknown;
-  files?: Record<string, FileInput>;
+  files?: Record<string, FileInput | readonly FileInput[]>;
 }
 
 /** How a generated operation's request body is encoded. */
 export type BodyType = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+/** OpenAPI's Encoding Object for one form field or multipart part. */
+export interface PartEncoding {
+  /** The part's content type (multipart); JSON types make a form field JSON text. */
+  readonly contentType?: string;
+  /** How a form field's array or object value is written. @default 'form' */
+  readonly style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  /** @default true for style form, else false */
+  readonly explode?: boolean;
+  /** Leave RFC 3986 reserved characters unencoded in form fields. @default false */
+  readonly allowReserved?: boolean;
+}
+
+/** One request media type of an operation. */
+export interface MediaSpec {
+  readonly type: BodyType;
+  /** The media type's `encoding` object, by property name (form and multipart). */
+  readonly encoding?: { readonly [property: string]: PartEncoding };
+}
+
+/** The content type a call chose with `options.contentType`, else the default `D`. */
+export type ChosenContentType<O, D extends string> = O extends { readonly contentType: infer C extends string } ? C : D;
 /** How a generated operation's response body is decoded; `auto` follows the content type. */
 export type ResponseType = 'auto' | 'text' | 'binary';
 
@@ -91,6 +124,10 @@ export interface OperationSpec {
   /** Path template relative to the service's base URL, e.g. `/users/{id}`. */
   readonly path: string;
   readonly bodyType?: BodyType;
+  /** The default request media type, as the spec names it (a key of `media`). */
+  readonly contentType?: string;
+  /** Every request media type the operation accepts; `options.contentType` picks one. */
+  readonly media?: { readonly [contentType: string]: MediaSpec };
   readonly responseType?: ResponseType;
   /** `x-idempotent: true` in the spec: retried like GET. */
   readonly idempotent?: boolean;

@@ -1,7 +1,7 @@
 /**
  * Models → virtual files. Pure: no I/O; the templates and openapi-typescript's output come in as text.
  */
-import type { ServiceModel } from '../model/types.js';
+import type { OperationModel, ServiceModel } from '../model/types.js';
 import { compileTemplates, type TemplateSources } from './engine.js';
 
 /** A file to generate, relative to the output directory (POSIX separators). */
@@ -37,15 +37,22 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     service,
     noTags: [],
     hasOperations: service.operations.length > 0,
-    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.params.map((p) => p.type)].some((t) => t.includes('$paths'))),
+    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...bodyTypes(op)].some((t) => t.includes('$paths'))),
     usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
-    usesFileInput: service.operations.some((op) => op.params.some((p) => p.type.includes('$FileInput'))),
+    usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
+    usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
+    usesBodies: service.operations.some((op) => op.bodies !== null),
     operations: service.operations.map((op) => ({
       ...op,
       docs: [...op.docs, `\`${op.method} ${op.path}\``],
       tags: op.deprecated ? ['@deprecated'] : [],
     })),
   };
+}
+
+/** Every type expression of an operation's request parts, all media types included. */
+function bodyTypes(op: OperationModel): string[] {
+  return [...op.params, ...(op.bodies ?? []).flatMap((b) => b.parts)].map((p) => p.type);
 }
 
 function ensureNewline(text: string): string {
