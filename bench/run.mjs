@@ -13,6 +13,7 @@ const SUITES = {
   runtime: async () => (await import('./runtime.mjs')).benchRuntime({ runs: quick ? 1 : 3, n: quick ? 10_000 : 20_000 }),
   chain: async () => (await import('./chain.mjs')).benchChain({ calls: quick ? 100 : 200 }),
   validation: async () => (await import('./validation.mjs')).benchValidation({ runs: quick ? 1 : 3, n: quick ? 5_000 : 10_000 }),
+  diff: async () => (await import('./diff.mjs')).benchDiff({ quick }),
 };
 const unknown = picked.filter((p) => !(p in SUITES));
 if (unknown.length) {
