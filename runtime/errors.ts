@@ -45,6 +45,8 @@ export const GlobalErrorCodes = {
   redirect_not_followed: 999650,
   // svc-gen: the service's circuit breaker is open; nothing was sent
   circuit_open: 999660,
+  // svc-gen: a request or response does not match the service's spec (validate: 'throw')
+  contract_violation: 999670,
   error_unspecified: 999998,
   unknown_error: 999999,
 } as const;

@@ -15,7 +15,7 @@
 import { type APIException, invalidUsage } from './errors.js';
 import type { OutgoingRequest, RawResponse } from './pipeline.js';
 import { getService } from './registry.js';
-import { splitBaseUrl } from './service.js';
+import { splitBaseUrl } from './endpoints/upstream.js';
 import { currentSettings } from './settings.js';
 import { toAPIException, withSite } from './steps/errors.js';
 import { normalizeHeaders } from './steps/headers.js';
@@ -59,6 +59,7 @@ export function createFetch(serviceName: string): WhatwgFetch {
         propagateError: false,
         maxRetries: allowedRetries({ method: method as HttpMethod, headers, callRetryCount: undefined, serviceRetryCount: override.retryCount, idempotent: false }, settings),
         timeoutMs: override.timeout ?? settings.serviceTimeoutTotal,
+        attemptTimeoutMs: override.attemptTimeout ?? settings.attemptTimeout,
         signal: incoming.signal,
         deadline: 0,
         timedOut: false,

@@ -26,6 +26,8 @@ export interface OutgoingRequest {
   readonly maxRetries: number;
   /** Total time for the call in ms, across attempts. */
   readonly timeoutMs: number;
+  /** Time for one attempt in ms (0: none), inside `timeoutMs`; a hung attempt is abandoned and may be retried. */
+  readonly attemptTimeoutMs: number;
   /** The caller's signal; the timeout step replaces it with one that also fires at the deadline. */
   signal: AbortSignal | undefined;
   /** Absolute time (epoch ms) the call must end by; set by the timeout step. */

@@ -11,18 +11,21 @@ import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
 import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
-import { mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
 import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { cancelled, timeout } from './steps/timeout.js';
-import { Transport, type TransportOptions } from './transport.js';
+import { attemptExtensions, callExtensions } from './steps/extensions.js';
+import type { TransportOptions } from './transport.js';
 import { mergeTls } from './transport/tls.js';
+import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
+import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
 import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
-import { checkEndpoint, invalidUrl, withQuery } from './url.js';
+import { checkEndpoint, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -37,19 +40,6 @@ interface SendInput {
   operation: string;
 }
 
-/** `http://host:port` and the path prefix of a base URL. */
-export function splitBaseUrl(baseUrl: string, override: ServiceOverride): { origin: string; prefix: string } | APIException {
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
-    // TLS settings for a plain-HTTP URL would be silently unused: refuse rather than send in clear.
-    if (override.tls && url.protocol === 'http:') return invalidUrl(`The service has tls settings but its URL ${baseUrl} is http:, not https:.`);
-    return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
-  } catch (error) {
-    return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
-  }
-}
-
 export class Service {
   readonly name: string;
   /** Where calls go: from `services[name].url`, `SVC_GEN_<NAME>_URL`, or the global template. */
@@ -61,7 +51,7 @@ export class Service {
   readonly #settings: ResolvedSettings;
   readonly #override: ServiceOverride;
   readonly #base: { origin: string; prefix: string } | APIException;
-  readonly #transport: Transport | undefined;
+  readonly #upstream: Upstream | undefined;
   readonly #fetch: Fetch;
   readonly #parseJson: ((text: string) => unknown) | undefined;
 
@@ -70,13 +60,19 @@ export class Service {
     this.#settings = settings;
     this.#override = settings.services[name] ?? {};
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
-    this.baseUrl = this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`;
-    this.#base = splitBaseUrl(this.baseUrl, this.#override);
+    const urls = this.#override.urls?.length ? this.#override.urls : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
+    this.baseUrl = urls[0]!;
+    const base = splitBaseUrl(this.baseUrl, this.#override);
+    const upstream =
+      base instanceof APIException
+        ? base
+        : buildUpstream(name, urls, base, settings.serviceConnectorMax, transportOptions(base.origin, settings, this.#override), { ...settings.endpoints, ...this.#override.endpoints });
+    this.#base = upstream instanceof APIException ? upstream : base;
+    this.#upstream = upstream instanceof APIException ? undefined : upstream;
     this.#parseJson = this.#override.parseJson ?? settings.parseJson;
     this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
-    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax, transportOptions(this.#base.origin, settings, this.#override));
-    const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
+    const transport: Fetch = this.#upstream?.fetch ?? (() => Promise.reject(this.#base));
     this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
     // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
     // every attempt (retries included) must pass the breaker and carries its own time left.
@@ -87,9 +83,11 @@ export class Service {
       mapErrors,
       timeout,
       injectHeaders(settings, tokens),
+      ...callExtensions(name, settings),
       retry(settings, this.retryBudget),
       breaker(this.circuit),
       ...(otel ? [attemptSpan(otel)] : []),
+      ...attemptExtensions(name, settings),
       stampDeadline(settings.deadlineHeader),
     )(transport);
   }
@@ -144,6 +142,8 @@ export class Service {
       const headers = normalizeHeaders(this.#override.headers, target.headers, options.headers);
       const cookie = mergeCookies(target.cookie ?? '', headers.cookie);
       if (cookie !== undefined) headers.cookie = cookie;
+      // Only the caller's headers can be hop-by-hop or beyond Latin-1; injected ones are ours.
+      checkSendable(headers);
       const encoded = await input.body;
       if (encoded.contentType && !('content-type' in headers)) headers['content-type'] = encoded.contentType;
       request = {
@@ -163,6 +163,7 @@ export class Service {
             )
           : 0,
         timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
+        attemptTimeoutMs: options.attemptTimeout ?? this.#override.attemptTimeout ?? this.#settings.attemptTimeout,
         signal: options.signal,
         deadline: 0,
         timedOut: false,
@@ -193,9 +194,14 @@ export class Service {
     return this.#fetch(request);
   }
 
-  /** Close this service's pool (in-flight calls get a short grace period). */
+  /** Each endpoint's address, requests in flight and ejection; empty for a single-URL service. */
+  endpoints(): EndpointStatus[] {
+    return this.#upstream?.status() ?? [];
+  }
+
+  /** Close this service's pools (in-flight calls get a short grace period). */
   close(): Promise<void> {
-    return this.#transport?.close() ?? Promise.resolve();
+    return this.#upstream?.close() ?? Promise.resolve();
   }
 }
 

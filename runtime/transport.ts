@@ -6,7 +6,8 @@
  * is installed). Time limits belong to the timeout step, so undici's own header/body timers are
  * off; a streamed body has its own idle timer.
  */
-import { type Dispatcher, Pool } from 'undici';
+import { type Dispatcher, Pool, buildConnector } from 'undici';
+import { trackReuse } from './endpoints/stale.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
 import { tlsFailure } from './transport/failures.js';
@@ -32,6 +33,8 @@ export interface TransportOptions {
   /** Sent when the caller sets no `accept-encoding`; `false` sends none. */
   acceptEncoding?: string | false;
   bodyIdleTimeout?: number;
+  /** Extra `net.connect` options of one endpoint: a `lookup` that pins a resolved address (endpoints/). */
+  connect?: { lookup?: import('node:net').LookupFunction };
 }
 
 export class Transport {
@@ -59,8 +62,16 @@ export class Transport {
       headersTimeout: 0,
       bodyTimeout: 0,
       ...(this.#http2 && { allowH2: true }),
-      ...(socketPath !== undefined && { socketPath }),
-      ...(tls && { connect: connectOptions(tls) }),
+      // A connector function gets none of the Pool's own connect options: they are all given here.
+      // trackReuse marks errors of sockets that had read before (the stale keep-alive replay).
+      connect: trackReuse(
+        buildConnector({
+          ...(tls && connectOptions(tls)),
+          ...this.options.connect,
+          ...(this.#http2 && { allowH2: true }),
+          ...(socketPath !== undefined && { socketPath }),
+        } as buildConnector.BuildOptions),
+      ),
     });
     return this.#pool;
   }

@@ -29,6 +29,12 @@ export interface CallOptions {
   includeStatusCode?: boolean;
   /** Total time for the call in ms, across all attempts. @default the service's timeout, else serviceTimeoutTotal */
   responseTimeout?: number;
+  /**
+   * Time for one attempt in ms, inside `responseTimeout`: a hung attempt is abandoned and retried when
+   * the method, the retry budget and the time left allow (Envoy's per_try_timeout). 0 turns it off.
+   * @default the service's attemptTimeout, else the global attemptTimeout (0)
+   */
+  attemptTimeout?: number;
   /** Extra attempts after the first; capped at serviceConnectionMaxRetryCount. */
   retryCount?: number;
   /** Extra headers; they cannot override the injected identity and context headers. */

@@ -3,11 +3,12 @@
  * carrying where the call went and how many attempts it made.
  */
 import { decodeBody } from '../response.js';
-import { APIException, type CallSite, type ErrorCode, errorCode } from '../errors.js';
+import { APIException, type CallSite, type ErrorCode, ResponseTimeoutError, errorCode, invalidUsage } from '../errors.js';
 import type { RawResponse, Step } from '../pipeline.js';
+import { isAttemptTimeout } from './attempt.js';
 
 /** Socket-level codes that mean the service is not reachable (503 `service_unavailable`). */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const DESCRIPTION_LIMIT = 1024;
 
 function codeOf(error: unknown): string | undefined {
@@ -15,15 +16,24 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** What undici refuses before sending (a header it will not send, an `expect`): the caller's mistake. */
+const USAGE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH']);
+
+/** undici refused the request before a byte was sent: `invalid_usage`, never retried or counted. */
+export function isUsageError(error: unknown): boolean {
+  return USAGE_CODES.has(codeOf(error) ?? '');
+}
+
 /**
- * A failure of the network or of the peer's HTTP, as opposed to a bug or an abort:
- * errno codes, undici's socket/parser errors. These are the errors a retry may fix.
+ * A failure of the network or of the peer's HTTP, as opposed to a bug, an abort or a usage error:
+ * errno codes, undici's socket/parser errors. These are the errors a retry may fix, and the only
+ * thrown errors the breaker counts (with timeouts).
  */
 export function isTransportError(error: unknown): boolean {
   if ((error as Error | null)?.name === 'HTTPParserError') return true; // undici leaves its code unset at times
   const code = codeOf(error);
   if (!code) return false;
-  if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG' || code === 'ABORT_ERR') return false;
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || USAGE_CODES.has(code)) return false;
   return code.startsWith('UND_ERR_') || code.startsWith('HPE_') || /^E[A-Z]+$/.test(code);
 }
 
@@ -95,10 +105,49 @@ export function responseException(response: RawResponse, parseJson?: (text: stri
   });
 }
 
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, which the transport owns:
+ * a caller's `connection: close` or `expect: 100-continue` cannot be honoured, so it is refused.
+ */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection'];
+/** Header values are octets: Latin-1 without control characters other than tab (RFC 9110 §5.5). */
+const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/; // no `u` flag: the common path stays a plain scan
+
+/**
+ * Refuse, before the first attempt, what cannot be sent as given: `invalid_usage`, so it is neither
+ * retried nor counted by the breaker or the retry budget. Values are never quoted (they may be tokens).
+ */
+export function checkSendable(headers: Record<string, string>): void {
+  for (const name of HOP_BY_HOP) {
+    if (name in headers) throw invalidUsage(`Header ${name} is hop-by-hop (RFC 9110 §7.6.1); the transport manages connections and does not send it.`);
+  }
+  for (const name in headers) {
+    const value = headers[name]!;
+    const bad = NOT_LATIN1.exec(value);
+    if (bad) {
+      const point = value.codePointAt(bad.index)!.toString(16).toUpperCase().padStart(4, '0');
+      throw invalidUsage(`Header ${name} contains U+${point}, which is not a Latin-1 text character; encode the value (e.g. RFC 8187 or percent-encoding).`);
+    }
+  }
+}
+
+/** undici's own refusal, mapped like ours (500 `invalid_usage`), with its error kept as the cause. */
+function usageException(error: unknown): APIException {
+  return new APIException({
+    statusCode: 500,
+    errorCode: errorCode('invalid_usage'),
+    message: 'Invalid usage',
+    description: `The request cannot be sent: ${(error as Error).message}`,
+    cause: error,
+  });
+}
+
 /** Any thrown value → APIException (unknown errors become 500 `unknown_error`, with the cause kept). */
 export function toAPIException(error: unknown): APIException {
   if (error instanceof APIException) return error;
   if (isTransportError(error)) return transportException(error);
+  if (isUsageError(error)) return usageException(error);
+  if (isAttemptTimeout(error)) return new ResponseTimeoutError({ timeoutMs: (error as { timeoutMs: number }).timeoutMs, description: (error as Error).message, cause: error });
   return new APIException({
     statusCode: 500,
     errorCode: errorCode('unknown_error'),

@@ -5,6 +5,7 @@
  * resolves at the headers with a `BodyStream`. It settles once, whatever undici calls afterwards;
  * refusing a response aborts the request, which makes undici destroy the socket (HTTP/1.1).
  */
+import { markBeforeResponse } from '../endpoints/stale.js';
 import { type Readable, Transform, finished, pipeline } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { RawResponse } from '../pipeline.js';
@@ -176,6 +177,7 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.#status === 0) markBeforeResponse(error); // for the stale keep-alive replay (retry step)
     if (this.#stream && this.#settled) {
       this.#stream.destroy(toAPIException(error));
       return;
