@@ -15,6 +15,8 @@ import type { ServiceModel } from './model/types.js';
 import { validateDocument } from './model/validate.js';
 import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { shortDiff } from './output/diff.js';
+import { hasLeftovers } from './output/journal.js';
+import { isLocked } from './output/lock.js';
 import { fingerprint, upToDateByManifest } from './output/fast-check.js';
 import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
@@ -119,8 +121,9 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     // spec paths relative to <out>: the manifest (and so the output) must be the same on every machine
     defaults: options.services.map((s) => ({ ...s, spec: relativeTo(options.out, s.spec) })),
   });
-  if (options.check && !cache) {
-    const unchanged = checkUnchanged(options, print, list);
+  // Nothing changed (the manifest proves it): check and write both answer without generating.
+  if (!cache) {
+    const unchanged = unchangedByManifest(options, print, list);
     if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
   }
   const templates = loadTemplates();
@@ -188,8 +191,13 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   return { ...base, written: report.written, removed: report.removed, check: undefined, ms: performance.now() - runStarted };
 }
 
-/** `--check` answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts). */
-function checkUnchanged(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
+/**
+ * A run answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts):
+ * `--check` reports it up to date, a write writes nothing. Not while another run holds the lock or
+ * an interrupted write left files behind: the full pipeline reports or recovers those.
+ */
+function unchangedByManifest(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
+  if (!options.check && (isLocked(options.out) || hasLeftovers(options.out))) return undefined;
   const proof = upToDateByManifest(options.out, MANIFEST_FILE, print);
   if (!proof) return undefined;
   const services: ServiceReport[] = proof.services.map((s) => ({
@@ -199,7 +207,7 @@ function checkUnchanged(options: ResolvedOptions, print: string, list: readonly 
     ms: 0,
     reused: true,
   }));
-  const check: CheckReport = { upToDate: true, stale: [], missing: [], extra: [] };
+  const check: CheckReport | undefined = options.check ? { upToDate: true, stale: [], missing: [], extra: [] } : undefined;
   // The shared files are the scanned sources that made no service (their hashes are among the proven inputs).
   const specs = new Set(services.map((s) => s.file));
   const shared = list.filter((s) => s.scanned && !specs.has(s.entry)).map((s) => s.entry);
