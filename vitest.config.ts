@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not dist/.
-    alias: { 'svc-gen/runtime': fileURLToPath(new URL('./runtime/index.ts', import.meta.url)) },
+    alias: {
+      'svc-gen/runtime': fileURLToPath(new URL('./runtime/index.ts', import.meta.url)),
+      'svc-gen/testing': fileURLToPath(new URL('./runtime/testing/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

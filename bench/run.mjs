@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- codegen|runtime|chain ...]`: run the benchmark suites and print
+// `npm run bench [-- --quick] [-- codegen|runtime|chain|validation ...]`: run the benchmark suites and print
 // their tables. Inputs not in the repo are fetched on demand into .cache/ (git-ignored).
 import os from 'node:os';
 
@@ -12,6 +12,8 @@ const SUITES = {
   startup: async () => (await import('./startup.mjs')).benchStartup({ quick }),
   runtime: async () => (await import('./runtime.mjs')).benchRuntime({ runs: quick ? 1 : 3, n: quick ? 10_000 : 20_000 }),
   chain: async () => (await import('./chain.mjs')).benchChain({ calls: quick ? 100 : 200 }),
+  validation: async () => (await import('./validation.mjs')).benchValidation({ runs: quick ? 1 : 3, n: quick ? 5_000 : 10_000 }),
+  diff: async () => (await import('./diff.mjs')).benchDiff({ quick }),
 };
 const unknown = picked.filter((p) => !(p in SUITES));
 if (unknown.length) {

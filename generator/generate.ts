@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildContract } from './contract/contract.js';
 import { discover, ENTRY_FILES, type SpecSource } from './discover.js';
 import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
 import type { SharedFile } from './load.js';
@@ -126,7 +127,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   for (const [i, { source, p, reused }] of prepared.entries()) {
     const started = performance.now();
     const service: ServiceModel = buildService(p.document, names[i] ?? '');
-    inputs.push({ service, typesSource: p.typesSource });
+    inputs.push({ service, typesSource: p.typesSource, contract: buildContract(p.document, service) });
     warnings.push(...p.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
     for (const [file, hash] of p.loaded.inputHashes) hashes.set(file, hash);
     built.push({ service, source, p, reused, ms: p.ms + performance.now() - started });

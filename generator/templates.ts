@@ -12,5 +12,7 @@ export function loadTemplates(): TemplateSources {
   return {
     client: readFileSync(path.join(dir, 'client.ts.hbs'), 'utf8'),
     index: readFileSync(path.join(dir, 'index.ts.hbs'), 'utf8'),
+    contract: readFileSync(path.join(dir, 'contract.ts.hbs'), 'utf8'),
+    testing: readFileSync(path.join(dir, 'testing.ts.hbs'), 'utf8'),
   };
 }

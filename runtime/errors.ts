@@ -37,12 +37,16 @@ export const GlobalErrorCodes = {
   // client-side failures of the call itself
   invalid_url: 999610,
   client_payload_error: 999620,
+  // svc-gen: the response body (decoded) passed maxResponseBytes; the connection was dropped
+  response_too_large: 999625,
   transport_error: 999630,
   stream_error: 999640,
   // svc-gen: a 3xx is never followed, so credentials cannot leak to another host
   redirect_not_followed: 999650,
   // svc-gen: the service's circuit breaker is open; nothing was sent
   circuit_open: 999660,
+  // svc-gen: a request or response does not match the service's spec (validate: 'throw')
+  contract_violation: 999670,
   error_unspecified: 999998,
   unknown_error: 999999,
 } as const;
@@ -75,6 +79,10 @@ export interface APIExceptionInit extends CallSite {
   description?: string;
   body?: unknown;
   cause?: unknown;
+  /** Response headers (lower-case names), when the failure is a response. */
+  headers?: Record<string, string | string[] | undefined>;
+  /** `false` when another attempt cannot help (TLS refusals, over-size bodies): never retried. */
+  retryable?: boolean;
 }
 
 const API_EXCEPTION = Symbol.for('svc-gen.APIException');
@@ -91,6 +99,10 @@ export class APIException extends Error {
   attempts: number;
   /** The parsed error body of the response, when there was one. */
   readonly body: unknown;
+  /** The response's headers with lower-case names (`{}` when no response was received). */
+  readonly headers: Record<string, string | string[] | undefined>;
+  /** `false` when another attempt cannot help: the retry step surfaces the error at once. Set only then. */
+  declare readonly retryable?: boolean;
 
   constructor(init: APIExceptionInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -103,6 +115,8 @@ export class APIException extends Error {
     this.url = init.url ?? '';
     this.attempts = init.attempts ?? 0;
     this.body = init.body;
+    this.headers = init.headers ?? {};
+    if (init.retryable !== undefined) Object.defineProperty(this, 'retryable', { value: init.retryable, enumerable: true });
     Object.defineProperty(this, API_EXCEPTION, { value: true });
   }
 

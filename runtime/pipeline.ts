@@ -3,6 +3,8 @@
  * Each step is curried like undici's interceptors: `(next) => (request) => response`.
  * Request/Response objects of the fetch API stay off this path: they cost most of fetch's time.
  */
+import type { Readable } from 'node:stream';
+import type { WireBody } from './body/binary.js';
 import type { HttpMethod } from './types.js';
 
 export interface OutgoingRequest {
@@ -16,13 +18,16 @@ export interface OutgoingRequest {
   readonly path: string;
   /** Lower-case names. Steps add to it; the transport sends it as is. */
   headers: Record<string, string>;
-  readonly body: string | Uint8Array | null;
+  /** Bytes, text, a Blob, or a stream/async iterable (sent once: such calls are not retried). */
+  readonly body: WireBody;
   /** Throw on any status >= 400 (else only 3xx, 429 and 5xx throw). */
   readonly propagateError: boolean;
   /** Extra attempts allowed for this call; 0 when the method may not be retried. */
   readonly maxRetries: number;
   /** Total time for the call in ms, across attempts. */
   readonly timeoutMs: number;
+  /** Time for one attempt in ms (0: none), inside `timeoutMs`; a hung attempt is abandoned and may be retried. */
+  readonly attemptTimeoutMs: number;
   /** The caller's signal; the timeout step replaces it with one that also fires at the deadline. */
   signal: AbortSignal | undefined;
   /** Absolute time (epoch ms) the call must end by; set by the timeout step. */
@@ -33,12 +38,24 @@ export interface OutgoingRequest {
   attempts: number;
   /** Operation name for errors and telemetry (generated calls), else '`METHOD endpoint`'. */
   readonly operation: string;
+  /** This call's body cap in bytes; the service's when unset. */
+  readonly maxResponseBytes?: number;
+  /** `'stream'`: a 2xx body is returned as `RawResponse.stream`, not buffered. */
+  readonly responseMode?: 'buffer' | 'stream';
+  /** A streamed body fails when idle this long (ms); the service's when unset. */
+  readonly bodyIdleTimeout?: number;
+  /** Parses JSON bodies, success and error (a lossless parser, say); `JSON.parse` when unset. */
+  readonly parseJson?: (text: string) => unknown;
 }
 
 export interface RawResponse {
   status: number;
+  /** Lower-case names, as received (repeated headers as arrays). */
   headers: Record<string, string | string[] | undefined>;
+  /** The (decoded) body; empty when it is streamed. */
   body: Uint8Array;
+  /** The body of a streamed 2xx (`responseType: 'stream'`), decoded, with backpressure. */
+  stream?: Readable;
 }
 
 export type Fetch = (request: OutgoingRequest) => Promise<RawResponse>;

@@ -3,22 +3,29 @@
  * `call` the one generated clients use; both build one plain request and send it through the
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
-import { type EncodedBody, decodeBody, encodeBody, encodeMultipart } from './body.js';
+import { type EncodedBody, encodeBody, encodePayload } from './body.js';
+import { discardBody } from './body/binary.js';
+import { chooseMedia } from './body/choose.js';
 import { APIException, errorCode, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
-import { type Fetch, type OutgoingRequest, compose } from './pipeline.js';
+import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
+import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
-import { mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
 import { injectHeaders, normalizeHeaders } from './steps/headers.js';
 import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
-import { timeout } from './steps/timeout.js';
-import { Transport } from './transport.js';
+import { cancelled, timeout } from './steps/timeout.js';
+import { attemptExtensions, callExtensions } from './steps/extensions.js';
+import type { TransportOptions } from './transport.js';
+import { mergeTls } from './transport/tls.js';
+import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
+import type { EndpointStatus } from './endpoints/endpoint-set.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
 import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
-import { checkEndpoint, invalidUrl, withQuery } from './url.js';
+import { checkEndpoint, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -33,17 +40,6 @@ interface SendInput {
   operation: string;
 }
 
-/** `http://host:port` and the path prefix of a base URL. */
-function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } | APIException {
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalidUrl(`Unsupported scheme in ${baseUrl}.`);
-    return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
-  } catch (error) {
-    return invalidUrl(`The base URL ${JSON.stringify(baseUrl)} does not parse: ${(error as Error).message}`);
-  }
-}
-
 export class Service {
   readonly name: string;
   /** Where calls go: from `services[name].url`, `SVC_GEN_<NAME>_URL`, or the global template. */
@@ -55,20 +51,28 @@ export class Service {
   readonly #settings: ResolvedSettings;
   readonly #override: ServiceOverride;
   readonly #base: { origin: string; prefix: string } | APIException;
-  readonly #transport: Transport | undefined;
+  readonly #upstream: Upstream | undefined;
   readonly #fetch: Fetch;
+  readonly #parseJson: ((text: string) => unknown) | undefined;
 
   constructor(name: string, settings: ResolvedSettings) {
     this.name = name;
     this.#settings = settings;
     this.#override = settings.services[name] ?? {};
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
-    this.baseUrl = this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`;
-    this.#base = splitBaseUrl(this.baseUrl);
+    const urls = this.#override.urls?.length ? this.#override.urls : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
+    this.baseUrl = urls[0]!;
+    const base = splitBaseUrl(this.baseUrl, this.#override);
+    const upstream =
+      base instanceof APIException
+        ? base
+        : buildUpstream(name, urls, base, settings.serviceConnectorMax, transportOptions(base.origin, settings, this.#override), { ...settings.endpoints, ...this.#override.endpoints });
+    this.#base = upstream instanceof APIException ? upstream : base;
+    this.#upstream = upstream instanceof APIException ? undefined : upstream;
+    this.#parseJson = this.#override.parseJson ?? settings.parseJson;
     this.retryBudget = new RetryBudgetBucket(settings.retryBudget.maxTokens, settings.retryBudget.tokenRatio);
     const tokens = settings.serviceTokenKey ? new ServiceTokens(settings.serviceName, settings.serviceTokenKey) : undefined;
-    this.#transport = this.#base instanceof APIException ? undefined : new Transport(this.#base.origin, settings.serviceConnectorMax);
-    const transport: Fetch = this.#transport?.fetch ?? (() => Promise.reject(this.#base));
+    const transport: Fetch = this.#upstream?.fetch ?? (() => Promise.reject(this.#base));
     this.circuit = new CircuitBreaker(name, { ...settings.circuitBreaker, ...this.#override.circuitBreaker }, settings.onCircuitStateChange);
     // Order matters: errors wrap everything; the timeout spans all attempts; headers are built once;
     // every attempt (retries included) must pass the breaker and carries its own time left.
@@ -79,9 +83,11 @@ export class Service {
       mapErrors,
       timeout,
       injectHeaders(settings, tokens),
+      ...callExtensions(name, settings),
       retry(settings, this.retryBudget),
       breaker(this.circuit),
       ...(otel ? [attemptSpan(otel)] : []),
+      ...attemptExtensions(name, settings),
       stampDeadline(settings.deadlineHeader),
     )(transport);
   }
@@ -89,7 +95,12 @@ export class Service {
   /** Insanic's `http_dispatch`: send `method endpoint`, return the parsed body (or `[body, status]`). */
   httpDispatch(method: string, endpoint: string, options: DispatchOptions = {}): Promise<unknown> {
     const { queryParams, payload, files } = options;
-    const body = files ? encodeMultipart(payload, files) : encodeBody('json', payload);
+    let body: EncodedBody | Promise<EncodedBody>;
+    try {
+      body = encodePayload(payload, files, options.contentType);
+    } catch (error) {
+      body = Promise.reject(error);
+    }
     const target = () => ({ path: endpoint, query: dispatchQuery(queryParams, options.queryStyles) });
     return this.#send({ method, target, body, options, idempotent: false, responseType: 'auto', operation: `${method} ${endpoint}` });
   }
@@ -97,10 +108,11 @@ export class Service {
   /** The entry of generated clients: one described operation with its typed parts. */
   call(op: OperationSpec, params: OperationParams | undefined, options: CallOptions = {}): Promise<unknown> {
     const p = params ?? {};
-    const bodyType = op.bodyType ?? 'json';
     let body: EncodedBody | Promise<EncodedBody>;
     try {
-      body = bodyType === 'multipart' || p.files ? encodeMultipart(p.body, p.files) : encodeBody(bodyType, p.body);
+      const { mediaType, spec } = chooseMedia(op, options.contentType);
+      const multipart = p.files !== undefined && spec.type !== 'multipart' ? { type: 'multipart' as const } : spec;
+      body = encodeBody(multipart, mediaType, p.body, p.files);
     } catch (error) {
       body = Promise.reject(error);
     }
@@ -130,6 +142,8 @@ export class Service {
       const headers = normalizeHeaders(this.#override.headers, target.headers, options.headers);
       const cookie = mergeCookies(target.cookie ?? '', headers.cookie);
       if (cookie !== undefined) headers.cookie = cookie;
+      // Only the caller's headers can be hop-by-hop or beyond Latin-1; injected ones are ours.
+      checkSendable(headers);
       const encoded = await input.body;
       if (encoded.contentType && !('content-type' in headers)) headers['content-type'] = encoded.contentType;
       request = {
@@ -141,35 +155,95 @@ export class Service {
         headers,
         body: encoded.body,
         propagateError: options.propagateError === true,
-        maxRetries: allowedRetries(
-          { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
-          this.#settings,
-        ),
+        // A streamed body cannot be sent twice: such a call gets one attempt.
+        maxRetries: encoded.replayable
+          ? allowedRetries(
+              { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
+              this.#settings,
+            )
+          : 0,
         timeoutMs: options.responseTimeout ?? this.#override.timeout ?? this.#settings.serviceTimeoutTotal,
+        attemptTimeoutMs: options.attemptTimeout ?? this.#override.attemptTimeout ?? this.#settings.attemptTimeout,
         signal: options.signal,
         deadline: 0,
         timedOut: false,
         attempts: 0,
         operation: input.operation,
+        ...callTransportOptions(options),
+        ...(this.#parseJson && { parseJson: this.#parseJson }),
       };
       const response = await this.#fetch(request);
+      if (response.stream) return streamed(response, options);
       let data: unknown;
       try {
-        data = decodeBody(response, input.responseType);
+        data = decodeBody(response, input.responseType, this.#parseJson);
       } catch (error) {
         if (response.status < 300) throw payloadError(error);
         data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
       }
       return options.includeStatusCode ? [data, response.status] : data;
     } catch (error) {
+      // A stream nobody read (refused before the first attempt) is closed, as undici does on failure.
+      if (!request || request.attempts === 0) discardBody(request?.body ?? (await Promise.resolve(input.body).catch(() => undefined))?.body);
       throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
     }
   }
 
-  /** Close this service's pool (in-flight calls get a short grace period). */
-  close(): Promise<void> {
-    return this.#transport?.close() ?? Promise.resolve();
+  /** Each endpoint's address, requests in flight and ejection; empty for a single-URL service. */
+  endpoints(): EndpointStatus[] {
+    return this.#upstream?.status() ?? [];
   }
+
+  /** Close this service's pools (in-flight calls get a short grace period). */
+  close(): Promise<void> {
+    return this.#upstream?.close() ?? Promise.resolve();
+  }
+}
+
+/** The service's transport options: its own settings over the global ones. */
+function transportOptions(origin: string, settings: ResolvedSettings, override: ServiceOverride): TransportOptions {
+  // Global TLS settings apply to https upstreams; a per-service tls on http: is refused in splitBaseUrl.
+  const tls = origin.startsWith('https:') ? mergeTls(settings.tls, override.tls) : undefined;
+  return {
+    tls,
+    http2: override.http2 ?? settings.http2,
+    socketPath: override.socketPath,
+    maxResponseBytes: override.maxResponseBytes ?? settings.maxResponseBytes,
+    acceptEncoding: override.acceptEncoding ?? settings.acceptEncoding,
+    bodyIdleTimeout: override.bodyIdleTimeout ?? settings.bodyIdleTimeout,
+  };
+}
+
+/** The call's own transport options, checked (a bad one fails before anything is sent). */
+function callTransportOptions(options: CallOptions): Pick<OutgoingRequest, 'maxResponseBytes' | 'responseMode' | 'bodyIdleTimeout'> {
+  const { maxResponseBytes, responseType, bodyIdleTimeout } = options;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw invalidUsage(`maxResponseBytes (${String(maxResponseBytes)}) must be a positive integer.`);
+  }
+  if (bodyIdleTimeout !== undefined && !(Number.isFinite(bodyIdleTimeout) && bodyIdleTimeout >= 0)) {
+    throw invalidUsage(`bodyIdleTimeout (${String(bodyIdleTimeout)}) must be a number of ms >= 0.`);
+  }
+  if (responseType !== undefined && responseType !== 'stream') throw invalidUsage(`responseType ${JSON.stringify(responseType)} is not 'stream'.`);
+  return {
+    ...(maxResponseBytes !== undefined && { maxResponseBytes }),
+    ...(responseType === 'stream' && { responseMode: 'stream' as const }),
+    ...(bodyIdleTimeout !== undefined && { bodyIdleTimeout }),
+  };
+}
+
+/** A streamed body: the caller's signal still reaches it (the call's timeout ended at the headers). */
+function streamed(response: RawResponse, options: CallOptions): unknown {
+  const stream = response.stream!;
+  const signal = options.signal;
+  if (signal) {
+    const onAbort = () => stream.destroy(cancelled(signal.reason));
+    if (signal.aborted) onAbort();
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      stream.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+  return options.includeStatusCode ? [stream, response.status] : stream;
 }
 
 /** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */

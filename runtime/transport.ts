@@ -1,95 +1,99 @@
 /**
- * The transport: one keep-alive undici Pool per service, driven through the lowest public layer,
- * `pool.dispatch(options, handler)`. It skips the stream and promise machinery of `request()`
- * (itself ~4.8x global fetch on loopback): the body is collected as Buffer chunks. Redirects are
- * never followed (no redirect interceptor is installed). Time limits belong to the timeout step,
- * so undici's own header/body timers are off.
+ * The transport: one keep-alive undici Pool per service origin, driven through the lowest public
+ * layer, `pool.dispatch(options, handler)`, which skips the stream and promise machinery of
+ * `request()` (itself ~4.8x global fetch on loopback). The handler (transport/handler.ts) caps,
+ * decodes and collects or streams the body. Redirects are never followed (no redirect interceptor
+ * is installed). Time limits belong to the timeout step, so undici's own header/body timers are
+ * off; a streamed body has its own idle timer.
  */
-import { Pool } from 'undici';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, Pool, buildConnector } from 'undici';
+import { trackReuse } from './endpoints/stale.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
+import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
+import { tlsFailure } from './transport/failures.js';
+import { ResponseHandler } from './transport/handler.js';
+import { type TlsSettings, connectOptions } from './transport/tls.js';
 
 /** How long `close()` lets in-flight calls finish before aborting them. */
 export const CLOSE_GRACE_MS = 1000;
 
-/** Collects one response; settles once, whatever undici calls afterwards. */
-class Collector implements Dispatcher.DispatchHandler {
-  #status = 0;
-  #headers: RawResponse['headers'] = {};
-  readonly #chunks: Buffer[] = [];
-  #controller: Dispatcher.DispatchController | undefined;
-  #settled = false;
-  readonly #signal: AbortSignal | undefined;
-  readonly #onAbort = () => this.#abort(this.#signal?.reason);
+/** The default body cap: gRPC's default message size (see README, Production). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** The default idle limit of a streamed body (ms). */
+export const DEFAULT_BODY_IDLE_TIMEOUT = 30_000;
 
-  constructor(
-    signal: AbortSignal | undefined,
-    private readonly resolve: (response: RawResponse) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {
-    this.#signal = signal;
-    signal?.addEventListener('abort', this.#onAbort, { once: true });
-  }
-
-  #abort(reason: unknown): void {
-    const error = reason instanceof Error ? reason : new Error('aborted');
-    // A request still queued for a connection has no controller yet: fail now, abort when it starts.
-    this.#controller?.abort(error);
-    this.#settle(undefined, error);
-  }
-
-  #settle(response: RawResponse | undefined, error?: unknown): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    this.#signal?.removeEventListener('abort', this.#onAbort);
-    if (response) this.resolve(response);
-    else this.reject(error);
-  }
-
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.#controller = controller;
-    if (this.#settled || this.#signal?.aborted) controller.abort(this.#signal?.reason ?? new Error('aborted'));
-  }
-
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: RawResponse['headers']): void {
-    this.#status = statusCode;
-    this.#headers = headers;
-  }
-
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.#chunks.push(chunk);
-  }
-
-  onResponseEnd(): void {
-    const body = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
-    this.#settle({ status: this.#status, headers: this.#headers, body });
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.#settle(undefined, error);
-  }
+/** One service's transport settings, resolved (see `ServiceOverride`). */
+export interface TransportOptions {
+  tls?: TlsSettings | undefined;
+  /** Offer h2 in ALPN (https only); HTTP/1.1 stays available. */
+  http2?: boolean;
+  /** Connect to this Unix domain socket instead of the URL's host and port. */
+  socketPath?: string | undefined;
+  maxResponseBytes?: number;
+  /** Sent when the caller sets no `accept-encoding`; `false` sends none. */
+  acceptEncoding?: string | false;
+  bodyIdleTimeout?: number;
+  /** Extra `net.connect` options of one endpoint: a `lookup` that pins a resolved address (endpoints/). */
+  connect?: { lookup?: import('node:net').LookupFunction };
 }
 
 export class Transport {
   #pool: Pool | undefined;
+  readonly #http2: boolean;
+  readonly #maxBytes: number;
+  readonly #acceptEncoding: string | false;
+  readonly #idleMs: number;
 
   constructor(
     readonly origin: string,
     readonly connections: number,
-  ) {}
+    readonly options: TransportOptions = {},
+  ) {
+    this.#http2 = options.http2 === true;
+    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#acceptEncoding = options.acceptEncoding ?? DEFAULT_ACCEPT_ENCODING;
+    this.#idleMs = options.bodyIdleTimeout ?? DEFAULT_BODY_IDLE_TIMEOUT;
+  }
 
   #getPool(): Pool {
-    this.#pool ??= new Pool(this.origin, { connections: this.connections, headersTimeout: 0, bodyTimeout: 0 });
+    const { tls, socketPath } = this.options;
+    this.#pool ??= new Pool(this.origin, {
+      connections: this.connections,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      ...(this.#http2 && { allowH2: true }),
+      // A connector function gets none of the Pool's own connect options: they are all given here.
+      // trackReuse marks errors of sockets that had read before (the stale keep-alive replay).
+      connect: trackReuse(
+        buildConnector({
+          ...(tls && connectOptions(tls)),
+          ...this.options.connect,
+          ...(this.#http2 && { allowH2: true }),
+          ...(socketPath !== undefined && { socketPath }),
+        } as buildConnector.BuildOptions),
+      ),
+    });
     return this.#pool;
   }
 
   readonly fetch: Fetch = (request: OutgoingRequest) => {
     const pool = this.#getPool();
     request.attempts++;
+    if (this.#acceptEncoding && request.headers['accept-encoding'] === undefined) request.headers['accept-encoding'] = this.#acceptEncoding;
+    const stream = request.responseMode === 'stream';
+    const limits = {
+      maxBytes: request.maxResponseBytes ?? this.#maxBytes,
+      stream,
+      streamMaxBytes: request.maxResponseBytes ?? Number.POSITIVE_INFINITY,
+      idleMs: request.bodyIdleTimeout ?? this.#idleMs,
+      head: request.method === 'HEAD',
+    };
     return new Promise<RawResponse>((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
-      const collector = new Collector(request.signal, resolve, reject);
-      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body }, collector);
+      const fail = (error: unknown) => reject(tlsFailure(error, this.#http2) ?? error);
+      const handler = new ResponseHandler(request.signal, limits, resolve, fail);
+      // undici also sends Blobs and async iterables (web streams), though its types do not list them.
+      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, handler);
     });
   };
 

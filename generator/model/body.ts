@@ -1,50 +1,86 @@
 /**
- * Request body → the `body` (and, for multipart, `files`) parts of `params`, and the runtime `bodyType`.
- * Multipart properties that are binary strings (`format: binary|base64`, or 3.1 `contentMediaType`/
- * `contentEncoding`), or arrays of them, become `files`; the other fields stay in `body`.
+ * Request body → the `body` (and, for multipart, `files`) parts of `params`, for every request
+ * media type the operation accepts, and the table the runtime encodes from (`media`: kind and
+ * `encoding` object per media type). The default media type comes first (JSON first, as before);
+ * when there are several, the method is generic over `options.contentType` (see the template).
+ * Binary bodies (`application/octet-stream`, `image/*`, or a `format: binary`/`contentMediaType`
+ * string schema) are typed as bytes; multipart properties that are binary strings become `files`.
  */
 import type { BodyType } from '../../runtime/types.js';
 import { jsString } from './escape.js';
-import { pickRequestMedia } from './media.js';
+import { type MediaKind, mediaKind, orderRequestMedia } from './media.js';
 import { isRequiredProp } from './params.js';
 import { deref, isObject } from './resolve.js';
-import type { ParamPart } from './types.js';
+import type { BodyVariant, ParamPart } from './types.js';
 
 type Json = Record<string, unknown>;
 
 const BODY_TYPE = { json: null, form: 'form', multipart: 'multipart', text: 'text', binary: 'binary' } as const;
+const STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
 
 /** What a request body contributes to a method. */
 export interface BodyParts {
+  /** The default media type's parts. */
   readonly parts: ParamPart[];
   readonly bodyType: BodyType | null;
+  /** The default media type, as the spec names it. */
+  readonly contentType: string | null;
+  /** TypeScript literal of the runtime's `media` table. */
+  readonly media: string | null;
+  /** Every media type's parts, default first, when there are several. */
+  readonly variants: BodyVariant[] | null;
 }
 
+const NONE: BodyParts = { parts: [], bodyType: null, contentType: null, media: null, variants: null };
+
 /** Body parts of an operation; none when it has no request body. */
-export function bodyParts(doc: Json, op: Json, opType: string): BodyParts {
+export function bodyParts(doc: Json, op: Json, opType: string, warn: (msg: string) => void = () => {}): BodyParts {
   const rb = deref(doc, op['requestBody']);
   const content = rb && isObject(rb['content']) ? rb['content'] : undefined;
-  const picked = content ? pickRequestMedia(Object.keys(content)) : undefined;
-  if (!rb || !content || !picked) return { parts: [], bodyType: null };
+  if (!rb || !content) return NONE;
+  const entries = orderRequestMedia(Object.keys(content).map((media) => ({ media, kind: kindOf(doc, media, deref(doc, content[media])) })));
+  const first = entries[0];
+  if (!first) return NONE;
   const required = rb['required'] === true;
-  const contentType = `NonNullable<${opType}['requestBody']>['content'][${jsString(picked.media)}]`;
-  const bodyType = BODY_TYPE[picked.kind];
-  if (picked.kind === 'text') return { parts: [{ key: 'body', required, type: 'string' }], bodyType };
-  if (picked.kind === 'binary') return { parts: [{ key: 'body', required, type: 'Uint8Array | string' }], bodyType };
-  if (picked.kind !== 'multipart') return { parts: [{ key: 'body', required, type: contentType }], bodyType };
+  const variants = entries.map(({ media, kind }) => ({ contentType: media, parts: variantParts(doc, content, media, kind, required, opType) }));
+  const table = entries.map(({ media, kind }) => {
+    const encoding = kind === 'form' || kind === 'multipart' ? encodingLiteral(doc, deref(doc, content[media]), (m) => warn(`request body ${media}: ${m}`)) : '';
+    return `${jsString(media)}: { type: ${jsString(kind)}${encoding ? `, encoding: ${encoding}` : ''} }`;
+  });
+  return {
+    parts: variants[0]!.parts,
+    bodyType: BODY_TYPE[first.kind],
+    contentType: first.media,
+    media: `{ ${table.join(', ')} }`,
+    variants: variants.length > 1 ? variants : null,
+  };
+}
 
-  const media = deref(doc, content[picked.media]);
-  const schema = deref(doc, media?.['schema']);
+/** The media type's family; a text-like or wildcard media type whose schema is a binary string is bytes. */
+function kindOf(doc: Json, media: string, mediaObject: Json | undefined): MediaKind {
+  const kind = mediaKind(media);
+  const wildcard = media.includes('*');
+  const schema = deref(doc, mediaObject?.['schema']);
+  const raw = !!schema && (schema['format'] === 'binary' || (typeof schema['contentMediaType'] === 'string' && schema['contentEncoding'] === undefined));
+  if (raw && (kind === 'text' || (kind === 'json' && wildcard))) return 'binary';
+  return kind;
+}
+
+/** The parts one media type contributes. */
+function variantParts(doc: Json, content: Json, media: string, kind: MediaKind, required: boolean, opType: string): ParamPart[] {
+  const contentType = `NonNullable<${opType}['requestBody']>['content'][${jsString(media)}]`;
+  if (kind === 'text') return [{ key: 'body', required, type: 'string' }];
+  if (kind === 'binary') return [{ key: 'body', required, type: '$BinaryBody' }];
+  if (kind !== 'multipart') return [{ key: 'body', required, type: contentType }];
+
+  const schema = deref(doc, deref(doc, content[media])?.['schema']);
   const props = schema && isObject(schema['properties']) ? schema['properties'] : undefined;
   if (!props) {
     // Nothing to tell fields from files: accept both, loosely typed.
-    return {
-      parts: [
-        { key: 'body', required: false, type: contentType },
-        { key: 'files', required: false, type: 'Record<string, $FileInput | readonly $FileInput[]>' },
-      ],
-      bodyType,
-    };
+    return [
+      { key: 'body', required: false, type: contentType },
+      { key: 'files', required: false, type: 'Record<string, $FileInput | readonly $FileInput[]>' },
+    ];
   }
   const fileProps = Object.keys(props).filter((k) => isFileSchema(doc, props[k]));
   const fieldProps = Object.keys(props).filter((k) => !fileProps.includes(k));
@@ -61,7 +97,30 @@ export function bodyParts(doc: Json, op: Json, opType: string): BodyParts {
     });
     parts.push({ key: 'files', required: required && fileProps.some((k) => isRequiredProp(schema, k)), type: `{ ${fields.join('; ')} }` });
   }
-  return { parts, bodyType };
+  return parts;
+}
+
+/**
+ * The media type's `encoding` object as a TypeScript literal for the runtime (contentType, style,
+ * explode, allowReserved), or '' when it has none. Part `headers` cannot be sent: reported.
+ */
+function encodingLiteral(doc: Json, mediaObject: Json | undefined, warn: (msg: string) => void): string {
+  const encoding = deref(doc, mediaObject?.['encoding']);
+  if (!encoding) return '';
+  const props: string[] = [];
+  for (const name of Object.keys(encoding).sort()) {
+    const e = deref(doc, encoding[name]);
+    if (!e) continue;
+    const fields: string[] = [];
+    if (typeof e['contentType'] === 'string') fields.push(`contentType: ${jsString(e['contentType'])}`);
+    if (typeof e['style'] === 'string' && STYLES.has(e['style'])) fields.push(`style: ${jsString(e['style'])}`);
+    else if (e['style'] !== undefined) warn(`encoding of ${JSON.stringify(name)}: style ${JSON.stringify(e['style'])} is not a form style; the default (form) is used`);
+    if (typeof e['explode'] === 'boolean') fields.push(`explode: ${e['explode']}`);
+    if (typeof e['allowReserved'] === 'boolean') fields.push(`allowReserved: ${e['allowReserved']}`);
+    if (isObject(e['headers']) && Object.keys(e['headers']).length > 0) warn(`encoding of ${JSON.stringify(name)}: part headers are not sent`);
+    if (fields.length > 0) props.push(`${jsString(name)}: { ${fields.join(', ')} }`);
+  }
+  return props.length > 0 ? `{ ${props.join(', ')} }` : '';
 }
 
 function isBinaryString(s: Json | undefined): boolean {

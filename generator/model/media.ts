@@ -21,13 +21,14 @@ export function mediaKind(mediaType: string): MediaKind {
 /** Preference when an operation accepts several request media types: the first one present wins. */
 const REQUEST_ORDER: readonly MediaKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
-/** Picks the request media type to use, deterministically. */
+/** Picks the request media type to use by default, deterministically. */
 export function pickRequestMedia(mediaTypes: readonly string[]): { media: string; kind: MediaKind } | undefined {
-  for (const kind of REQUEST_ORDER) {
-    const media = mediaTypes.find((m) => mediaKind(m) === kind);
-    if (media !== undefined) return { media, kind };
-  }
-  return undefined;
+  return orderRequestMedia(mediaTypes.map((media) => ({ media, kind: mediaKind(media) })))[0];
+}
+
+/** Every request media type, the default first: by family (JSON first), then in the spec's order. */
+export function orderRequestMedia<T extends { readonly kind: MediaKind }>(entries: readonly T[]): T[] {
+  return REQUEST_ORDER.flatMap((kind) => entries.filter((e) => e.kind === kind));
 }
 
 /** Picks the response media type whose type describes the decoded body: JSON first, then text, then bytes. */

@@ -36,7 +36,7 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
   const params = parameterParts(doc, pathItem, op, opType);
   const paramSpecs = parameterSpecs(doc, pathItem, op, (m) => warn(`${where}: ${m}`), { path, method });
   for (const name of undeclaredPathParams(path, params)) warn(`${where}: path placeholder {${name}} has no parameter`);
-  const body = bodyParts(doc, op, opType);
+  const body = bodyParts(doc, op, opType, (m) => warn(`${where}: ${m}`));
   const all = [...params, ...body.parts];
   const responses = responseTypes(doc, op, opType, method);
   const docs: string[] = [];
@@ -51,12 +51,16 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
     path,
     requestPath: requestPath(path),
     bodyType: body.bodyType,
+    contentType: body.contentType,
+    media: body.media,
+    bodies: body.variants,
     responseType: responses.responseType,
     idempotent: op['x-idempotent'] === true,
     deprecated: op['deprecated'] === true,
     docs,
     opType,
     params: all,
+    paramParts: params,
     paramSpecs,
     paramsRequired: all.some((p) => p.required),
     successType: responses.successType,

@@ -14,6 +14,13 @@ export interface ParamPart {
   readonly type: string;
 }
 
+/** The request parts of one request media type (operations with several). */
+export interface BodyVariant {
+  /** The media type as the spec names it (raw; escaped on render). */
+  readonly contentType: string;
+  readonly parts: readonly ParamPart[];
+}
+
 /** One parameter's serialization facts, for the template (raw strings: escaped on render). */
 export interface ParamFacts {
   readonly name: string;
@@ -45,6 +52,12 @@ export interface OperationModel {
   /** The template as the runtime sends it: `path` with characters a URL path cannot hold percent-encoded (wire-path.ts). */
   readonly requestPath: string;
   readonly bodyType: BodyType | null;
+  /** The default request media type (raw), `null` without a request body. */
+  readonly contentType: string | null;
+  /** TypeScript literal of the runtime's `media` table (built from escaped parts), `null` without a body. */
+  readonly media: string | null;
+  /** Every request media type's body parts, default first, only when there are several. */
+  readonly bodies: readonly BodyVariant[] | null;
   readonly responseType: ResponseType | null;
   readonly idempotent: boolean;
   readonly deprecated: boolean;
@@ -52,7 +65,10 @@ export interface OperationModel {
   readonly docs: readonly string[];
   /** TypeScript type expression for the openapi-typescript operation object. */
   readonly opType: string;
+  /** Parameter parts and the default media type's body parts. */
   readonly params: readonly ParamPart[];
+  /** Parameter parts only (path, query, headers): what `bodies` variants are added to. */
+  readonly paramParts: readonly ParamPart[];
   /** Every parameter's serialization facts, written as `OperationSpec.params`. */
   readonly paramSpecs: readonly ParamFacts[];
   /** True when any part is required, so `params` itself is required. */

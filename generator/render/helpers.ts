@@ -38,3 +38,11 @@ export function jsdoc(paragraphs: unknown, tags: unknown, indent: unknown): stri
 function asStrings(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : [];
 }
+
+/**
+ * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression (JSON.stringify
+ * escapes quotes, backslashes and control characters; U+2028/2029 are legal in ES2019 strings).
+ */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) ?? 'undefined';
+}

@@ -1,7 +1,8 @@
 /**
  * Models → virtual files. Pure: no I/O; the templates and openapi-typescript's output come in as text.
  */
-import type { ServiceModel } from '../model/types.js';
+import type { Contract } from '../../runtime/validate/contract.js';
+import type { OperationModel, ServiceModel } from '../model/types.js';
 import { compileTemplates, type TemplateSources } from './engine.js';
 
 /** A file to generate, relative to the output directory (POSIX separators). */
@@ -14,19 +15,23 @@ export interface VirtualFile {
 export interface RenderInput {
   readonly service: ServiceModel;
   readonly typesSource: string;
+  /** Its contract (generator/contract), emitted as `<service>/contract.ts`. */
+  readonly contract: Contract;
 }
 
-/** Renders every service's `types.ts` and `client.ts`, and the top-level `index.ts`, sorted by path. */
+/** Renders every service's `types.ts`, `client.ts` and `contract.ts`, and the top-level `index.ts` and `testing.ts`, sorted by path. */
 export function render(inputs: readonly RenderInput[], templates: TemplateSources, runtimeModule: string): VirtualFile[] {
   const t = compileTemplates(templates);
   const files: VirtualFile[] = [];
-  for (const { service, typesSource } of inputs) {
+  for (const { service, typesSource, contract } of inputs) {
     files.push({ path: `${service.name}/types.ts`, contents: ensureNewline(typesSource) });
     files.push({ path: `${service.name}/client.ts`, contents: ensureNewline(t.client(clientView(service, runtimeModule))) });
+    files.push({ path: `${service.name}/contract.ts`, contents: ensureNewline(t.contract({ runtimeModule, contract })) });
   }
   const services = [...inputs].map((i) => i.service).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const index = services.map((s) => ({ name: s.name, className: s.className, importPath: `./${s.name}/client.js` }));
+  const index = services.map((s) => ({ name: s.name, className: s.className, importPath: `./${s.name}/client.js`, contractPath: `./${s.name}/contract.js` }));
   files.push({ path: 'index.ts', contents: ensureNewline(t.index({ runtimeModule, services: index })) });
+  files.push({ path: 'testing.ts', contents: ensureNewline(t.testing(testingView(services, runtimeModule))) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -37,13 +42,41 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     service,
     noTags: [],
     hasOperations: service.operations.length > 0,
-    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.params.map((p) => p.type)].some((t) => t.includes('$paths'))),
+    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...bodyTypes(op)].some((t) => t.includes('$paths'))),
     usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
-    usesFileInput: service.operations.some((op) => op.params.some((p) => p.type.includes('$FileInput'))),
+    usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
+    usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
+    usesBodies: service.operations.some((op) => op.bodies !== null),
     operations: service.operations.map((op) => ({
       ...op,
       docs: [...op.docs, `\`${op.method} ${op.path}\``],
       tags: op.deprecated ? ['@deprecated'] : [],
+    })),
+  };
+}
+
+/** Every type expression of an operation's request parts, all media types included. */
+function bodyTypes(op: OperationModel): string[] {
+  return [...op.params, ...(op.bodies ?? []).flatMap((b) => b.parts)].map((p) => p.type);
+}
+
+/**
+ * The testing template's view. The typed fakes come from the testing entry beside the runtime
+ * (`svc-gen/runtime` → `svc-gen/testing`); each operation's `type` is its openapi-typescript
+ * operation object under the service's own `paths` alias.
+ */
+function testingView(services: readonly ServiceModel[], runtimeModule: string): object {
+  return {
+    testingModule: runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    services: services.map((s) => ({
+      name: s.name,
+      className: s.className,
+      clientPath: `./${s.name}/client.js`,
+      typesPath: `./${s.name}/types.js`,
+      contractPath: `./${s.name}/contract.js`,
+      hasOperations: s.operations.length > 0,
+      usesPaths: s.operations.length > 0,
+      operations: s.operations.map((op) => ({ className: s.className, methodName: op.methodName, typeName: op.typeName, type: `$${s.className}Paths${op.opType.slice('$paths'.length)}` })),
     })),
   };
 }

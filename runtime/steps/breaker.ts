@@ -7,7 +7,19 @@
 import { APIException, errorCode } from '../errors.js';
 import type { Step } from '../pipeline.js';
 import type { CircuitBreakerSettings, CircuitStateChange } from '../settings.js';
+import { isStaleSocketFailure } from '../endpoints/stale.js';
+import { isAttemptTimeout } from './attempt.js';
 import { isTransportError } from './errors.js';
+
+/**
+ * Only upstream failures count: transport errors, our deadline or attempt timeout aborting the
+ * attempt. A caller's abort, a usage error undici refused, a bug of ours, or a stale keep-alive
+ * socket (the request never reached the service) say nothing about its health.
+ */
+export function isUpstreamFailure(error: unknown, callTimedOut: boolean): boolean {
+  if (isStaleSocketFailure(error)) return false;
+  return callTimedOut || isAttemptTimeout(error) || isTransportError(error);
+}
 
 export type CircuitState = CircuitStateChange['to'];
 
@@ -109,9 +121,8 @@ export function breaker(circuit: CircuitBreaker): Step {
       circuit.record(response.status >= 500 || response.status === 429);
       return response;
     } catch (error) {
-      // Our own deadline aborting the attempt counts (a hanging service must open the circuit);
-      // the caller's abort, or a bug of ours, says nothing about the service's health.
-      if (isTransportError(error) || request.timedOut) circuit.record(true);
+      // A hanging service must open the circuit, so our own timeouts count.
+      if (isUpstreamFailure(error, request.timedOut)) circuit.record(true);
       else circuit.release();
       throw error;
     }

@@ -2,12 +2,13 @@
  * Error mapping, the outermost step: every failure leaves the pipeline as an `APIException`
  * carrying where the call went and how many attempts it made.
  */
-import { decodeBody } from '../body.js';
-import { APIException, type CallSite, type ErrorCode, errorCode } from '../errors.js';
+import { decodeBody } from '../response.js';
+import { APIException, type CallSite, type ErrorCode, ResponseTimeoutError, errorCode, invalidUsage } from '../errors.js';
 import type { RawResponse, Step } from '../pipeline.js';
+import { isAttemptTimeout } from './attempt.js';
 
 /** Socket-level codes that mean the service is not reachable (503 `service_unavailable`). */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const DESCRIPTION_LIMIT = 1024;
 
 function codeOf(error: unknown): string | undefined {
@@ -15,15 +16,24 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** What undici refuses before sending (a header it will not send, an `expect`): the caller's mistake. */
+const USAGE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH']);
+
+/** undici refused the request before a byte was sent: `invalid_usage`, never retried or counted. */
+export function isUsageError(error: unknown): boolean {
+  return USAGE_CODES.has(codeOf(error) ?? '');
+}
+
 /**
- * A failure of the network or of the peer's HTTP, as opposed to a bug or an abort:
- * errno codes, undici's socket/parser errors. These are the errors a retry may fix.
+ * A failure of the network or of the peer's HTTP, as opposed to a bug, an abort or a usage error:
+ * errno codes, undici's socket/parser errors. These are the errors a retry may fix, and the only
+ * thrown errors the breaker counts (with timeouts).
  */
 export function isTransportError(error: unknown): boolean {
   if ((error as Error | null)?.name === 'HTTPParserError') return true; // undici leaves its code unset at times
   const code = codeOf(error);
   if (!code) return false;
-  if (code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG' || code === 'ABORT_ERR') return false;
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || USAGE_CODES.has(code)) return false;
   return code.startsWith('UND_ERR_') || code.startsWith('HPE_') || /^E[A-Z]+$/.test(code);
 }
 
@@ -56,16 +66,18 @@ function describeBody(body: unknown): { message?: string; description?: string; 
     if (typeof b.title === 'string' || typeof b.detail === 'string') {
       return { ...(typeof b.title === 'string' && { message: b.title }), ...(typeof b.detail === 'string' && { description: b.detail }) };
     }
-    return { description: JSON.stringify(body).slice(0, DESCRIPTION_LIMIT) };
+    // BigInts come from a lossless `parseJson`; JSON.stringify would throw on them.
+    const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    return { description: text.slice(0, DESCRIPTION_LIMIT) };
   }
   return typeof body === 'string' && body ? { description: body.slice(0, DESCRIPTION_LIMIT) } : {};
 }
 
 /** The exception for a response that must not be returned (3xx always; 429/5xx always; 4xx when propagating). */
-export function responseException(response: RawResponse): APIException {
+export function responseException(response: RawResponse, parseJson?: (text: string) => unknown): APIException {
   let body: unknown;
   try {
-    body = decodeBody(response);
+    body = decodeBody(response, 'auto', parseJson);
   } catch {
     body = new TextDecoder().decode(response.body); // an error body that claims JSON but is not: keep its text
   }
@@ -78,6 +90,7 @@ export function responseException(response: RawResponse): APIException {
       message: 'Redirect not followed',
       description: `The service answered ${status}${location ? ` to ${String(location).slice(0, 200)}` : ''}; service calls never follow redirects.`,
       body,
+      headers: response.headers,
     });
   }
   const fields = describeBody(body);
@@ -88,6 +101,44 @@ export function responseException(response: RawResponse): APIException {
     message,
     description: fields.description ?? message,
     body,
+    headers: response.headers,
+  });
+}
+
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, which the transport owns:
+ * a caller's `connection: close` or `expect: 100-continue` cannot be honoured, so it is refused.
+ */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection'];
+/** Header values are octets: Latin-1 without control characters other than tab (RFC 9110 §5.5). */
+const NOT_LATIN1 = /[^\t\x20-\x7e\x80-\xff]/; // no `u` flag: the common path stays a plain scan
+
+/**
+ * Refuse, before the first attempt, what cannot be sent as given: `invalid_usage`, so it is neither
+ * retried nor counted by the breaker or the retry budget. Values are never quoted (they may be tokens).
+ */
+export function checkSendable(headers: Record<string, string>): void {
+  for (const name of HOP_BY_HOP) {
+    if (name in headers) throw invalidUsage(`Header ${name} is hop-by-hop (RFC 9110 §7.6.1); the transport manages connections and does not send it.`);
+  }
+  for (const name in headers) {
+    const value = headers[name]!;
+    const bad = NOT_LATIN1.exec(value);
+    if (bad) {
+      const point = value.codePointAt(bad.index)!.toString(16).toUpperCase().padStart(4, '0');
+      throw invalidUsage(`Header ${name} contains U+${point}, which is not a Latin-1 text character; encode the value (e.g. RFC 8187 or percent-encoding).`);
+    }
+  }
+}
+
+/** undici's own refusal, mapped like ours (500 `invalid_usage`), with its error kept as the cause. */
+function usageException(error: unknown): APIException {
+  return new APIException({
+    statusCode: 500,
+    errorCode: errorCode('invalid_usage'),
+    message: 'Invalid usage',
+    description: `The request cannot be sent: ${(error as Error).message}`,
+    cause: error,
   });
 }
 
@@ -95,6 +146,8 @@ export function responseException(response: RawResponse): APIException {
 export function toAPIException(error: unknown): APIException {
   if (error instanceof APIException) return error;
   if (isTransportError(error)) return transportException(error);
+  if (isUsageError(error)) return usageException(error);
+  if (isAttemptTimeout(error)) return new ResponseTimeoutError({ timeoutMs: (error as { timeoutMs: number }).timeoutMs, description: (error as Error).message, cause: error });
   return new APIException({
     statusCode: 500,
     errorCode: errorCode('unknown_error'),
@@ -113,9 +166,9 @@ export function withSite(exception: APIException, site: Required<CallSite>): API
   return exception;
 }
 
-/** Should this status be thrown rather than returned? */
+/** Should this status be thrown rather than returned? 304 Not Modified is an answer, not a redirect. */
 export function mustThrow(status: number, propagateError: boolean): boolean {
-  return (status >= 300 && status < 400) || status >= 500 || status === 429 || (propagateError && status >= 400);
+  return (status >= 300 && status < 400 && status !== 304) || status >= 500 || status === 429 || (propagateError && status >= 400);
 }
 
 export const mapErrors: Step = (next) => async (request) => {
@@ -125,6 +178,6 @@ export const mapErrors: Step = (next) => async (request) => {
   } catch (error) {
     throw withSite(toAPIException(error), request);
   }
-  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response), request);
+  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response, request.parseJson), request);
   return response;
 };

@@ -1,7 +1,10 @@
 /**
  * Header injection: date, request id, end user, calling service, identity token and trace
- * parent, taken from the current request context. Caller headers go first, so they can never
- * override what is injected. Invalid header text is refused before any byte is sent.
+ * parent, taken from the current request context. A caller's (or a spec header parameter's)
+ * header with the name of an injected one is refused with `invalid_usage` naming it, before any
+ * byte is sent: neither value may be dropped silently. Without a `serviceTokenKey` nothing is
+ * injected in `serviceAuthHeader`, so a caller's `Authorization` (an end user's token, a spec's
+ * header parameter) is sent as given. Invalid header text is refused before any byte is sent.
  */
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS_USER, getContext, serializeUser } from '../context.js';
@@ -59,26 +62,28 @@ export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens 
   const userName = settings.internalRequestUserHeader.toLowerCase();
   const serviceName = settings.internalRequestServiceHeader.toLowerCase();
   const prefix = settings.jwtServiceAuthHeaderPrefix;
+  const authName = settings.serviceAuthHeader.toLowerCase();
+  // Everything this step and the deadline step write; the identity header only when a token is sent.
+  const owned = [...new Set(['date', requestIdName, userName, serviceName, 'traceparent', settings.deadlineHeader.toLowerCase(), ...(tokens ? [authName] : [])])];
   return (next) => (request) => {
     const context = getContext();
     const headers = request.headers;
+    for (const name of owned) {
+      if (name in headers) throw invalidUsage(`Header ${JSON.stringify(name)} is injected by svc-gen and was also given by the caller (options.headers, a spec header parameter or services[name].headers); remove one.`);
+    }
     headers.date = httpDate();
     headers[requestIdName] = context?.requestId === undefined ? randomUUID() : contextValue('request id', context.requestId);
     headers[userName] = serializeUser(context?.user ?? ANONYMOUS_USER);
     headers[serviceName] = settings.serviceName;
     if (context?.traceparent) headers.traceparent = contextValue('traceparent', context.traceparent);
-    else delete headers.traceparent;
-    if (!tokens) {
-      delete headers.authorization;
-      return next(request);
-    }
+    if (!tokens) return next(request);
     const token = tokens.tokenFor(request.service);
     if (typeof token === 'string') {
-      headers.authorization = `${prefix} ${token}`;
+      headers[authName] = `${prefix} ${token}`;
       return next(request);
     }
     return token.then((signed) => {
-      headers.authorization = `${prefix} ${signed}`;
+      headers[authName] = `${prefix} ${signed}`;
       return next(request);
     });
   };

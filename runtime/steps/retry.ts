@@ -1,13 +1,20 @@
 /**
- * Retries, Insanic's rule made safe: only idempotent calls, only transport errors, 5xx and 429,
- * full-jitter exponential backoff, `Retry-After` honoured when short, never past the deadline,
- * and a per-service retry budget so a failing service sees little extra traffic.
+ * Retries, Insanic's rule made safe: only idempotent calls, only upstream failures (transport
+ * errors, attempt timeouts, 5xx and 429), full-jitter exponential backoff, `Retry-After` honoured
+ * when short, never past the deadline, and a per-service retry budget so a failing service sees
+ * little extra traffic. An idempotent request that met a stale keep-alive socket is replayed
+ * without counting.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isStaleSocketFailure } from '../endpoints/stale.js';
 import type { OutgoingRequest, RawResponse, Step } from '../pipeline.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { HttpMethod } from '../types.js';
+import { attempt, isAttemptTimeout } from './attempt.js';
 import { isTransportError } from './errors.js';
+import { retryAfterMs } from './retry-after.js';
+
+export { retryAfterMs } from './retry-after.js';
 
 /**
  * Token bucket in the deposit model (gRPC's retry throttling, Finagle's RetryBudget): starts full,
@@ -60,17 +67,6 @@ export function allowedRetries(input: RetryPolicyInput, settings: ResolvedSettin
   }
 }
 
-/** Parse `Retry-After` (delta-seconds or HTTP date) into ms; undefined when absent or invalid. */
-export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (!text) return undefined;
-  const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) return undefined; // IMF-fixdate only
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Full jitter: random(0, min(max, base * 2^(retry-1))). */
 export function backoffMs(retry: number, settings: ResolvedSettings, random = Math.random): number {
   return random() * Math.min(settings.retryBackoffMaxMs, settings.retryBackoffBaseMs * 2 ** (retry - 1));
@@ -79,7 +75,21 @@ export function backoffMs(retry: number, settings: ResolvedSettings, random = Ma
 const retryableStatus = (status: number) => status >= 500 || status === 429;
 /** A pool closed by `closeAll()`/`configure()`: another attempt would fail the same way. */
 const POOL_GONE = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
-const retryableError = (error: unknown) => isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '');
+const retryableError = (error: unknown) =>
+  isAttemptTimeout(error) ||
+  (isTransportError(error) && !POOL_GONE.has((error as { code?: string }).code ?? '') && (error as { retryable?: boolean }).retryable !== false);
+
+/**
+ * May a request that met a stale socket be replayed? Go's `isReplayable`: the idempotent methods,
+ * or a request the retry policy already treats as idempotent (an Idempotency-Key, `x-idempotent`).
+ */
+function replayable(request: OutgoingRequest): boolean {
+  const b = request.body;
+  // A streamed upload was consumed by the failed attempt: it cannot be sent again.
+  if (b !== null && typeof b !== 'string' && !(b instanceof Uint8Array) && !(b instanceof Blob)) return false;
+  const m = request.method;
+  return m === 'GET' || m === 'HEAD' || m === 'OPTIONS' || m === 'PUT' || m === 'DELETE' || 'idempotency-key' in request.headers || request.maxRetries > 0;
+}
 
 /** The delay before the next attempt, or undefined when this outcome must surface as is. */
 function nextDelay(outcome: RawResponse | undefined, retry: number, request: OutgoingRequest, settings: ResolvedSettings): number | undefined {
@@ -96,17 +106,24 @@ function nextDelay(outcome: RawResponse | undefined, retry: number, request: Out
 
 export function retry(settings: ResolvedSettings, budget: RetryBudgetBucket): Step {
   return (next) => async (request) => {
+    let replayed = false;
     for (let retries = 0; ; retries++) {
       let response: RawResponse | undefined;
       let failure: unknown;
       try {
-        response = await next(request);
+        response = await attempt(next, request);
         if (!retryableStatus(response.status)) {
           budget.deposit();
           return response;
         }
       } catch (error) {
-        if (!retryableError(error) || request.signal?.aborted) throw error;
+        if (request.signal?.aborted) throw error;
+        if (!replayed && isStaleSocketFailure(error) && replayable(request)) {
+          replayed = true;
+          retries--; // not a retry: the request never reached the service
+          continue;
+        }
+        if (!retryableError(error)) throw error;
         failure = error;
       }
       const delay = retries < request.maxRetries ? nextDelay(response, retries + 1, request, settings) : undefined;

@@ -18,6 +18,30 @@ export function cancelled(cause: unknown): APIException {
   });
 }
 
+/**
+ * One 'abort' listener per caller signal, however many calls share it: a signal shared by 10+
+ * concurrent calls would otherwise print MaxListenersExceededWarning. The listener stays for the
+ * signal's life (the map is weak); each call adds and removes its own callback in the set.
+ */
+const followers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function follow(signal: AbortSignal, onAbort: () => void): void {
+  let set = followers.get(signal);
+  if (!set) {
+    const callbacks = new Set<() => void>();
+    followers.set(signal, callbacks);
+    signal.addEventListener('abort', () => {
+      for (const callback of callbacks) callback();
+    }, { once: true });
+    set = callbacks;
+  }
+  set.add(onAbort);
+}
+
+function unfollow(signal: AbortSignal, onAbort: () => void): void {
+  followers.get(signal)?.delete(onAbort);
+}
+
 export const timeout: Step = (next) => async (request) => {
   const callerSignal = request.signal;
   if (callerSignal?.aborted) throw cancelled(callerSignal.reason);
@@ -36,7 +60,7 @@ export const timeout: Step = (next) => async (request) => {
     controller.abort(new Error(`svc-gen: no complete response within ${budget} ms`));
   }, budget);
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  if (callerSignal) follow(callerSignal, onCallerAbort);
   request.signal = controller.signal;
   try {
     return await next(request);
@@ -46,6 +70,6 @@ export const timeout: Step = (next) => async (request) => {
     throw error;
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
+    if (callerSignal) unfollow(callerSignal, onCallerAbort);
   }
 };

@@ -79,7 +79,7 @@ describe('finding and loading', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^orders\s+5 operations/m);
     expect(run.stderr).toMatch(/^accounts\s+8 operations/m);
-    expect(generatedFiles('clients')).toEqual(['accounts/client.ts', 'accounts/types.ts', 'index.ts', 'orders/client.ts', 'orders/types.ts', 'svc-gen.manifest.json']);
+    expect(generatedFiles('clients')).toEqual(['accounts/client.ts', 'accounts/contract.ts', 'accounts/types.ts', 'index.ts', 'orders/client.ts', 'orders/contract.ts', 'orders/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
   });
 
   it('a configured spec replaces the discovered one for the same file (no duplicate service)', async () => {
@@ -121,7 +121,7 @@ describe('finding and loading', () => {
     });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
-    expect(generatedFiles('ts-out')).toEqual(['defaults.ts', 'index.ts', 'pinger/client.ts', 'pinger/types.ts', 'svc-gen.manifest.json']);
+    expect(generatedFiles('ts-out')).toEqual(['defaults.ts', 'index.ts', 'pinger/client.ts', 'pinger/contract.ts', 'pinger/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
     expect(readdirSync(dir).sort()).toEqual(['specs', 'svc-gen.config.ts', 'ts-out']);
   });
 
@@ -164,7 +164,7 @@ describe('flags override the file', () => {
     writeFileSync(path.join(dir, 'one/ping.yaml'), tinySpec('', 'pang'));
     const run = await svcGenIn(dir, ['--check']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/from-config is out of date \(3 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
+    expect(run.stderr).toMatch(/from-config is out of date \(5 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
   });
 });
 

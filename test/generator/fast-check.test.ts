@@ -44,7 +44,7 @@ describe('anything that decides the output runs the full check', () => {
     ['a $ref-ed file edited', () => appendFileSync(path.join(specs, 'order', 'components', 'parameters.yaml'), '\n# edited\n'), { stale: ['svc-gen.manifest.json'] }],
     ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { stale: ['user/client.ts'] }],
     ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { missing: 1 }],
-    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 2, stale: ['index.ts', 'svc-gen.manifest.json'] }],
+    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 3, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] }],
   ];
   test.each(cases)('%s', async (_name, change, want) => {
     change();

@@ -103,7 +103,7 @@ describe('a full or read-only <out>', () => {
     expect(lines[0]).toMatch(new RegExp(`^svc-gen: error: .*/${mode}/mnt/out: cannot be written \\(${errno}: [^)]*\\); nothing in it was changed$`));
     expect(lines.at(-1)).toBe('svc-gen: nothing was written');
     expect(o.after).toEqual(o.before);
-    expect(o.before.filter((e) => e.startsWith('f out/')).map((e) => e.split(' ')[1])).toEqual(['out/README.md', 'out/index.ts', 'out/svc-gen.manifest.json', 'out/svc/client.ts', 'out/svc/types.ts']);
+    expect(o.before.filter((e) => e.startsWith('f out/')).map((e) => e.split(' ')[1])).toEqual(['out/README.md', 'out/index.ts', 'out/svc-gen.manifest.json', 'out/svc/client.ts', 'out/svc/contract.ts', 'out/svc/types.ts', 'out/testing.ts']);
     expect(o.after.filter((e) => /\.svc-gen-(staging|journal)|\.svc-gen\.lock/.test(e))).toEqual([]);
     // --check only reads: on the read-only tree it still works, and finds the old tree up to date.
     expect(o.checkExit).toBe(mode === 'read-only' ? 0 : undefined);

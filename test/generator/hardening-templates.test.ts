@@ -15,8 +15,8 @@ const TEMPLATES = path.join(ROOT, 'templates');
 const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs')).sort();
 
 /** Fields printed bare: identifiers (names) and model-built type expressions, never raw spec text. */
-const SAFE_BARE = new Set(['methodName', 'typeName', 'className', 'service.className', 'key', 'type', 'successType', 'errorType']);
-const HELPERS = new Set(['str', 'prop', 'jsdoc']);
+const SAFE_BARE = new Set(['methodName', 'typeName', 'className', 'service.className', 'key', 'type', 'successType', 'errorType', 'media']);
+const HELPERS = new Set(['str', 'prop', 'jsdoc', 'json']);
 const BLOCKS = new Set(['if', 'unless', 'each']);
 
 /** Every mustache and block in a template, as `kind name` strings for the ones that break a rule. */
@@ -55,7 +55,7 @@ function violations(source: string): string[] {
 }
 
 describe('templates', () => {
-  it('there are templates to check', () => expect(files).toEqual(['client.ts.hbs', 'index.ts.hbs']));
+  it('there are templates to check', () => expect(files).toEqual(['client.ts.hbs', 'contract.ts.hbs', 'index.ts.hbs', 'testing.ts.hbs']));
 
   it.each(files)('%s: no triple-stash, only escaping helpers, bare fields safe by construction', (file) => {
     const source = readFileSync(path.join(TEMPLATES, file), 'utf8');
@@ -96,18 +96,18 @@ describe('handlebars', () => {
   });
 
   it('compiles with known helpers only: an unknown helper is refused', () => {
-    const t = compileTemplates({ client: '{{evil methodName}}', index: '' });
+    const t = compileTemplates({ client: '{{evil methodName}}', index: '', contract: '', testing: '' });
     expect(() => t.client({ methodName: 'x' })).toThrow(/knownHelpersOnly, but used the unknown helper evil/);
   });
 
   it('compiles strict: a missing field throws instead of printing nothing', () => {
-    const t = compileTemplates({ client: '{{methodName}}', index: '{{#each services}}{{className}}{{/each}}' });
+    const t = compileTemplates({ client: '{{methodName}}', index: '{{#each services}}{{className}}{{/each}}', contract: '', testing: '' });
     expect(() => t.client({})).toThrow(/"methodName" not defined/);
     expect(() => t.index({ services: [{}] })).toThrow(/"className" not defined/);
   });
 
   it('uses an isolated instance: the global Handlebars has none of svc-gen’s helpers', () => {
-    compileTemplates({ client: '{{str x}}', index: '' }).client({ x: 'a' });
+    compileTemplates({ client: '{{str x}}', index: '', contract: '', testing: '' }).client({ x: 'a' });
     expect(Object.keys(Handlebars.helpers)).not.toContain('str');
   });
 });

@@ -60,7 +60,10 @@ describe('request bodies', () => {
     ['JSON is preferred over form and multipart', { requestBody: { content: { 'multipart/form-data': {}, 'application/x-www-form-urlencoded': {}, ...json() } } }, null, { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/json']" }],
     ['form', { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: {} } } } }, 'form', { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']" }],
     ['text', { requestBody: { required: true, content: { 'text/plain': {} } } }, 'text', { body: 'string' }],
-    ['binary', { requestBody: { content: { 'application/octet-stream': {} } } }, 'binary', { 'body?': 'Uint8Array | string' }],
+    ['binary', { requestBody: { content: { 'application/octet-stream': {} } } }, 'binary', { 'body?': '$BinaryBody' }],
+    ['image/* is binary', { requestBody: { content: { 'image/*': {} } } }, 'binary', { 'body?': '$BinaryBody' }],
+    ['a format: binary schema makes a text-like media type binary', { requestBody: { content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } } }, 'binary', { 'body?': '$BinaryBody' }],
+    ['a 3.1 contentMediaType schema makes a wildcard media type binary', { requestBody: { content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } } }, 'binary', { 'body?': '$BinaryBody' }],
     [
       'multipart splits fields from files',
       multipart({ type: 'object', required: ['file', 'title'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, more: { type: 'array', items: { type: 'string', format: 'binary' } } } }),
@@ -87,6 +90,50 @@ describe('request bodies', () => {
   it('follows $refs to request bodies and schemas', () => {
     const components = { requestBodies: { Up: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/Up' } } } } }, schemas: { Up: { properties: { f: { $ref: '#/components/schemas/File' } } }, File: { type: 'string', format: 'binary' } } };
     expect(single({ requestBody: { $ref: '#/components/requestBodies/Up' } }, { components }).params).toMatchObject([{ key: 'files', type: "{ 'f'?: $FileInput | readonly $FileInput[] }" }]);
+  });
+});
+
+describe('request media types: the runtime table and the variants', () => {
+  it('orders the default first (JSON), keeps every media type, and carries the encoding object', () => {
+    const model = single({
+      requestBody: {
+        content: {
+          'text/plain': {},
+          'application/x-www-form-urlencoded': { encoding: { tags: { style: 'pipeDelimited', explode: false, allowReserved: true }, meta: { contentType: 'application/json' } } },
+          'application/merge-patch+json': {},
+        },
+      },
+    });
+    expect([model.contentType, model.bodyType]).toEqual(['application/merge-patch+json', null]);
+    expect(model.media).toBe(
+      "{ 'application/merge-patch+json': { type: 'json' }, 'application/x-www-form-urlencoded': { type: 'form', encoding: { 'meta': { contentType: 'application/json' }, 'tags': { style: 'pipeDelimited', explode: false, allowReserved: true } } }, 'text/plain': { type: 'text' } }",
+    );
+    expect(model.bodies?.map((b) => [b.contentType, b.parts.map((p) => p.type)])).toEqual([
+      ['application/merge-patch+json', ["NonNullable<$paths['/things']['post']['requestBody']>['content']['application/merge-patch+json']"]],
+      ['application/x-www-form-urlencoded', ["NonNullable<$paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']"]],
+      ['text/plain', ['string']],
+    ]);
+  });
+
+  it('one media type: a table, no variants', () => {
+    const model = single({ requestBody: { content: { 'image/png': {} } } });
+    expect([model.contentType, model.media, model.bodies]).toEqual(['image/png', "{ 'image/png': { type: 'binary' } }", null]);
+  });
+
+  it('escapes media type names in the table', () => {
+    expect(single({ requestBody: { content: { "application/x-'q'+json": {} } } }).media).toBe("{ 'application/x-\\'q\\'+json': { type: 'json' } }");
+  });
+
+  it('reports what the encoding object says that cannot be sent', () => {
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/up': { post: { responses: { '204': { description: 'ok' } }, requestBody: { content: { 'multipart/form-data': { encoding: { f: { headers: { 'X-Part': { schema: { type: 'string' } } } }, g: { style: 'matrix' } } } } } } } },
+    };
+    expect(buildService(doc, 'things').warnings).toEqual([
+      'POST /up: request body multipart/form-data: encoding of "f": part headers are not sent',
+      'POST /up: request body multipart/form-data: encoding of "g": style "matrix" is not a form style; the default (form) is used',
+    ]);
   });
 });
 

@@ -40,9 +40,10 @@ function setup(extra: Settings = {}): void {
  */
 function injected(received: Received | undefined): Record<string, unknown> {
   expect(received).toBeDefined();
-  const { host, connection, 'x-svc-deadline-ms': timeLeft, ...rest } = (received as Received).headers;
+  const { host, connection, 'accept-encoding': acceptEncoding, 'x-svc-deadline-ms': timeLeft, ...rest } = (received as Received).headers;
   expect(host).toBe(`127.0.0.1:${server.port}`);
   expect(connection).toBe('keep-alive');
+  expect(acceptEncoding).toBe('gzip, deflate, br'); // the transport's default (test/runtime/compression.test.ts)
   if (timeLeft !== undefined) {
     expect(timeLeft).toMatch(/^\d+$/);
     expect(Number(timeLeft)).toBeLessThanOrEqual(5000); // the default serviceTimeoutTotal
@@ -179,14 +180,15 @@ describe('identity token', () => {
     expect([toOrder.payload.aud, toOrder.payload.source]).toEqual(['order', 'caller']);
   });
 
-  test('no serviceTokenKey: no authorization header, even when the caller sends one', async () => {
+  test('no serviceTokenKey: no injected authorization; the caller\'s own is sent as given', async () => {
     configure({ serviceName: 'caller', serviceConnections: ['user'], services: { user: { url: server.url } } });
-    await getService('user').httpDispatch('GET', '/a', { headers: { Authorization: 'Bearer forged' } });
+    await getService('user').httpDispatch('GET', '/a', { headers: { Authorization: 'Bearer end-user' } });
     expect(injected(server.received[0])).toEqual({
       date: expect.stringMatching(IMF_DATE),
       'x-insanic-request-id': expect.stringMatching(UUID),
       'x-insanic-request-user': 'id=;level=-1;is_authenticated=0',
       'x-insanic-request-service': 'caller',
+      authorization: 'Bearer end-user',
     });
   });
 });
@@ -227,33 +229,22 @@ describe('caller headers', () => {
   test.each([
     ['options.headers', {}, { headers: FORGED }],
     ['services[name].headers', { headers: FORGED }, {}],
-  ])('%s cannot override the injected identity and context headers', async (_name, serviceExtra, options) => {
+  ])('%s naming injected identity and context headers → invalid_usage naming one, nothing sent', async (_name, serviceExtra, options) => {
     setup({ services: { user: { url: server.url, ...serviceExtra } } });
-    await runWithContext(CONTEXT, () => getService('user').httpDispatch('GET', '/a', options));
-    const headers = injected(server.received[0]);
-    expect(headers).toEqual({
-      date: expect.stringMatching(IMF_DATE),
-      'x-insanic-request-id': 'real-id',
-      'x-insanic-request-user': 'id=7;level=2;is_authenticated=1',
-      'x-insanic-request-service': 'caller',
-      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
-      authorization: expect.stringMatching(/^MSA /),
-    });
-    expect(headers.date).not.toBe(FORGED.Date);
-    const { payload } = await jwtVerify(bearer(server.received[0]), new TextEncoder().encode(KEY), { audience: 'user' });
-    expect(payload.source).toBe('caller');
+    const error = await rejection(runWithContext(CONTEXT, () => getService('user').httpDispatch('GET', '/a', options)));
+    expect({ statusCode: error.statusCode, errorCode: error.errorCode }).toEqual(INVALID_USAGE);
+    expect(error.description).toMatch(/Header "(date|x-insanic-request-id|x-insanic-request-user|x-insanic-request-service|traceparent|authorization)" is injected/);
+    expect(server.received).toHaveLength(0);
   });
 
-  test('custom header names from settings are honoured, and cannot be overridden either', async () => {
+  test('custom header names from settings are honoured, and a caller header of that name is refused', async () => {
     setup({
       requestIdHeaderField: 'X-Request-ID',
       internalRequestUserHeader: 'X-End-User',
       internalRequestServiceHeader: 'X-Calling-Service',
       jwtServiceAuthHeaderPrefix: 'Bearer',
     });
-    await runWithContext({ requestId: 'custom-1', user: { id: '3', level: 1, isAuthenticated: false } }, () =>
-      getService('user').httpDispatch('GET', '/a', { headers: { 'x-request-id': 'forged', 'X-End-User': 'id=0;level=100;is_authenticated=1', 'x-calling-service': 'admin' } }),
-    );
+    await runWithContext({ requestId: 'custom-1', user: { id: '3', level: 1, isAuthenticated: false } }, () => getService('user').httpDispatch('GET', '/a'));
     expect(injected(server.received[0])).toEqual({
       date: expect.stringMatching(IMF_DATE),
       'x-request-id': 'custom-1',
@@ -263,6 +254,11 @@ describe('caller headers', () => {
     });
     const { payload } = await jwtVerify(bearer(server.received[0], 'Bearer'), new TextEncoder().encode(KEY), { audience: 'user' });
     expect(payload.source).toBe('caller');
+    for (const forged of [{ 'x-request-id': 'forged' }, { 'X-End-User': 'id=0;level=100;is_authenticated=1' }, { 'x-calling-service': 'admin' }]) {
+      const error = await rejection(getService('user').httpDispatch('GET', '/a', { headers: forged }));
+      expect(error.description).toContain(`"${Object.keys(forged)[0]!.toLowerCase()}"`);
+    }
+    expect(server.received).toHaveLength(1);
   });
 });
 

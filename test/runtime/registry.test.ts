@@ -168,6 +168,7 @@ describe('configure() replaces everything', () => {
       'x-insanic-request-user': 'id=;level=-1;is_authenticated=0',
       // the default serviceName is '' and the earlier key is gone: no authorization header
       'x-insanic-request-service': '',
+      'accept-encoding': 'gzip, deflate, br', // the transport's default
     });
     configure({ serviceConnections: ['user'] });
     expect(getService('user').baseUrl).toBe('http://user:8000');

@@ -27,7 +27,7 @@ export const STRICT: ts.CompilerOptions = {
   noEmit: true,
   types: ['node'],
   typeRoots: [path.join(REPO, 'node_modules/@types')],
-  paths: { 'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')] },
+  paths: { 'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], 'svc-gen/testing': [path.join(REPO, 'runtime/testing/index.ts')] },
 };
 
 /** A consumer without `strict`: generated code must work there too. */
