@@ -32,7 +32,7 @@ export function time(label, args, cwd = root, ok = [0]) {
   const run = spawnSync(process.execPath, ['--import', pathToFileURL(MAXRSS).href, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (!ok.includes(run.status)) throw new Error(`${label} exited ${run.status}:\n${run.stderr}`);
-  return { ms, rss: Number(/@@maxrss (\d+)/.exec(run.stderr)?.[1] ?? NaN) };
+  return { ms, rss: Number(/@@maxrss (\d+)/.exec(run.stderr)?.[1] ?? NaN), cpu: Number(/@@cpu (\d+)/.exec(run.stderr)?.[1] ?? NaN) };
 }
 
 /** The floor: reading and JSON.parse of the spec alone, in a fresh process. */
@@ -59,8 +59,17 @@ export async function benchCodegen({ quick = false } = {}) {
   }
   const mb = (statSync(spec).size / 1e6).toFixed(1);
   const base = median(openapiTS.map((r) => r.ms));
-  const row = (tool, output, rs) => [tool, output, spread(rs.map((r) => r.ms)), `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`, median(rs.map((r) => r.rss)).toFixed(0)];
-  printTable(`Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), one CLI run in a fresh process, alternating, median (min–max) of ${runs}; goal: svc-gen ≤ 0.50x`, ['tool', 'output', 'ms', 'vs openapi-typescript', 'peak RSS MiB'], [
+  const cpuBase = median(openapiTS.map((r) => r.cpu));
+  const row = (tool, output, rs) => [
+    tool,
+    output,
+    spread(rs.map((r) => r.ms)),
+    `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`,
+    spread(rs.map((r) => r.cpu)),
+    `${(median(rs.map((r) => r.cpu)) / cpuBase).toFixed(2)}x`,
+    median(rs.map((r) => r.rss)).toFixed(0),
+  ];
+  printTable(`Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), one CLI run in a fresh process, alternating, median (min–max) of ${runs}; goal: svc-gen ≤ 0.50x`, ['tool', 'output', 'wall ms', 'vs openapi-typescript', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'], [
     row('JSON.parse floor', 'nothing', floor),
     row('openapi-typescript 7.13.0', 'types', openapiTS),
     row('svc-gen', 'types + client + index + manifest', svcGen),

@@ -96,7 +96,14 @@ export async function benchMany({ quick = false } = {}) {
   const picked = await pick();
   const runs = (ms) => (quick ? 1 : ms < 1000 ? 5 : 3);
   const rows = [];
-  const row = (label, rs, base) => [label, spread(rs.map((r) => r.ms)), `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`, median(rs.map((r) => r.rss)).toFixed(0)];
+  const row = (label, rs, base, cpuBase) => [
+    label,
+    spread(rs.map((r) => r.ms)),
+    `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`,
+    spread(rs.map((r) => r.cpu)),
+    `${(median(rs.map((r) => r.cpu)) / cpuBase).toFixed(2)}x`,
+    median(rs.map((r) => r.rss)).toFixed(0),
+  ];
   for (const n of SIZES) {
     const dir = prepare(picked, n);
     const ot = [];
@@ -116,25 +123,26 @@ export async function benchMany({ quick = false } = {}) {
       one.push(svcGen(dir, [], { SVCGEN_WORKERS: '0' }));
     }
     const base = median(ot.map((r) => r.ms));
-    rows.push([`${n} specs: openapi-typescript 7.13.0 (redocly.yaml apis)`, ...row('', ot, base).slice(1)]);
-    rows.push([`${n} specs: svc-gen (types + clients)`, ...row('', gen, base).slice(1)]);
+    const cpuBase = median(ot.map((r) => r.cpu));
+    rows.push([`${n} specs: openapi-typescript 7.13.0 (redocly.yaml apis)`, ...row('', ot, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen (types + clients)`, ...row('', gen, base, cpuBase).slice(1)]);
     if (n !== COUNT) continue;
-    rows.push([`${n} specs: svc-gen, one thread (SVCGEN_WORKERS=0)`, ...row('', one, base).slice(1)]);
+    rows.push([`${n} specs: svc-gen, one thread (SVCGEN_WORKERS=0)`, ...row('', one, base, cpuBase).slice(1)]);
     for (let i = 0; i < runs(500); i++) {
       check.push(svcGen(dir, ['--check']));
       write.push(svcGen(dir));
     }
-    rows.push([`${n} specs: svc-gen --check, nothing changed`, ...row('', check, base).slice(1)]);
-    rows.push([`${n} specs: svc-gen write, nothing changed`, ...row('', write, base).slice(1)]);
+    rows.push([`${n} specs: svc-gen --check, nothing changed`, ...row('', check, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen write, nothing changed`, ...row('', write, base, cpuBase).slice(1)]);
     for (let i = 0; i < runs(2000); i++) {
       touch(dir, `c${i}`);
       changedCheck.push(svcGen(dir, ['--check'], {}));
       changedWrite.push(svcGen(dir));
     }
-    rows.push([`${n} specs: svc-gen --check, one spec changed`, ...row('', changedCheck, base).slice(1)]);
-    rows.push([`${n} specs: svc-gen write, one spec changed`, ...row('', changedWrite, base).slice(1)]);
+    rows.push([`${n} specs: svc-gen --check, one spec changed`, ...row('', changedCheck, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen write, one spec changed`, ...row('', changedWrite, base, cpuBase).slice(1)]);
   }
-  printTable(`Codegen: many small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max); 3 runs, 5 for rows under 1 s${quick ? ' (--quick: 1)' : ''}`, ['run', 'ms', 'vs openapi-typescript (same N)', 'peak RSS MiB'], rows);
+  printTable(`Codegen: many small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max); 3 runs, 5 for rows under 1 s${quick ? ' (--quick: 1)' : ''}`, ['run', 'wall ms', 'vs openapi-typescript (same N)', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'], rows);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchMany({ quick: process.argv.includes('--quick') });
