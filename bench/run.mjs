@@ -13,6 +13,7 @@ const SUITES = {
   runtime: async () => (await import('./runtime.mjs')).benchRuntime({ runs: quick ? 1 : 3, n: quick ? 10_000 : 20_000 }),
   chain: async () => (await import('./chain.mjs')).benchChain({ calls: quick ? 100 : 200 }),
   validation: async () => (await import('./validation.mjs')).benchValidation({ runs: quick ? 1 : 3, n: quick ? 5_000 : 10_000 }),
+  diff: async () => (await import('./diff.mjs')).benchDiff({ quick }),
 };
 const unknown = picked.filter((p) => !(p in SUITES));
 if (unknown.length) {
@@ -20,5 +21,6 @@ if (unknown.length) {
   process.exit(2);
 }
 
-console.log(`# svc-gen benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick' : ''}`);
+const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`# svc-gen benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${load}, Node ${process.version}${quick ? ', --quick' : ''}`);
 for (const name of picked.length ? picked : Object.keys(SUITES)) await SUITES[name]();

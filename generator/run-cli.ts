@@ -41,6 +41,7 @@ interface Flags {
   json: boolean;
   quiet: boolean;
   runtimeModule?: string;
+  breakingAgainst?: string;
   refRoot?: string;
 }
 
@@ -64,6 +65,7 @@ Examples:
   $ svc-gen specs/ --out clients --check   # in CI
   $ svc-gen --watch                        # with a config file
   $ svc-gen --check --json > report.json
+  $ svc-gen diff git:origin/main:specs/ specs/ --format markdown   # breaking changes (svc-gen diff --help)
 
 Exit codes: 0 ok, 1 check failed, 2 bad input or usage, 3 internal error.
 `;
@@ -80,7 +82,8 @@ function program(io: CliIO): Command {
     .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
     .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
     .option('--ref-root <dir>', 'folder $refs may read from (default: the repository holding each spec, i.e. the nearest folder with .git, else the spec\'s folder); overrides "refRoot"')
-    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: svc-gen/runtime)')
+    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: @svc-gen/runtime)')
+    .option('--breaking-against <git-rev>', 'with --check: also fail on breaking spec changes since <git-rev> (as svc-gen diff git:<rev>:<path> <path>)')
     .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
     .addHelpText('after', HELP_AFTER)
     .exitOverride()
@@ -91,6 +94,7 @@ function program(io: CliIO): Command {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   if (argv[0] === 'fake') return (await import('./fake-cli.js')).runFake(argv.slice(1), io);
+  if (argv[0] === 'diff') return (await import('./diff/cli.js')).runDiffCli(argv.slice(1), io);
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   const cmd = program(io);
@@ -155,7 +159,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   try {
     const { generateWithCache } = await import('./generate.js');
     const result = await generateWithCache(options, undefined);
-    return finish(result, flags, p, ctx);
+    const code = finish(result, flags, p, ctx);
+    if (!flags.check || flags.breakingAgainst === undefined) return code;
+    const { breakingReport } = await import('./diff/check-breaking.js');
+    return Math.max(code, await breakingReport(flags.breakingAgainst, options.inputs, cwd, flags.json ? p.stderr : p.stdout));
   } catch (e) {
     const code = failed(e);
     if (code === EXIT.badInput) io.stderr('svc-gen: nothing was written\n');

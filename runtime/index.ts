@@ -1,9 +1,10 @@
 /**
- * svc-gen/runtime: what every service-to-service call goes through.
+ * @svc-gen/runtime (also `svc-gen/runtime`): what every service-to-service call goes through.
  * Nothing here imports the generator or its dependencies.
  */
 export { configure, getService, closeAll, knownServices } from './registry.js';
 export { Service } from './service.js';
+export { createFetch } from './fetch.js';
 export {
   runWithContext,
   getContext,

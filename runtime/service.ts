@@ -197,6 +197,11 @@ export class Service {
     }
   }
 
+  /** Send a request built elsewhere (`createFetch`) through this service's pipeline. */
+  dispatch(request: OutgoingRequest): Promise<RawResponse> {
+    return this.#fetch(request);
+  }
+
   /** Each endpoint's address, requests in flight and ejection; empty for a single-URL service. */
   endpoints(): EndpointStatus[] {
     return this.#upstream?.status() ?? [];

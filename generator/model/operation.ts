@@ -1,7 +1,7 @@
 /**
  * One OpenAPI operation → an `OperationModel` (before method-name collisions are resolved).
  */
-import type { HttpMethod } from '../../runtime/types.js';
+import type { HttpMethod } from '@svc-gen/runtime';
 import { bodyParts } from './body.js';
 import { jsString } from './escape.js';
 import { camelCase, nameFromRoute } from './names.js';

@@ -5,7 +5,7 @@
  * runtime never follows redirects); `default` is an error when explicit success codes exist, else it
  * describes both (OpenAPI 3.1 §4.8.16). No content decodes to `null` (e.g. 204).
  */
-import type { ResponseType } from '../../runtime/types.js';
+import type { ResponseType } from '@svc-gen/runtime';
 import { jsString, propertyKey } from './escape.js';
 import { pickResponseMedia } from './media.js';
 import { deref, isObject } from './resolve.js';

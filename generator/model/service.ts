@@ -2,7 +2,7 @@
  * A bundled document → `ServiceModel`: walks paths in spec order, resolves method-name collisions
  * deterministically (first keeps the name, later ones get the next free numeric suffix, with a warning).
  */
-import type { HttpMethod } from '../../runtime/types.js';
+import type { HttpMethod } from '@svc-gen/runtime';
 import { pascalCase, safeIdentifier } from './names.js';
 import { buildOperation, OPERATION_TYPE_SUFFIXES, typeNameOf, wantedName, type RawOperation } from './operation.js';
 import { schemaNames } from './schemas.js';

@@ -4,7 +4,7 @@
  * (paths, ids, docs) stay raw and are escaped by the render helpers for the place they land in.
  * Type expressions (`type` fields) are TypeScript built by the model with every key escaped.
  */
-import type { BodyType, HttpMethod, ParamLocation, ParamStyle, ResponseType } from '../../runtime/types.js';
+import type { BodyType, HttpMethod, ParamLocation, ParamStyle, ResponseType } from '@svc-gen/runtime';
 
 /** One part of a method's `params` argument. */
 export interface ParamPart {
