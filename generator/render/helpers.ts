@@ -40,17 +40,15 @@ function asStrings(v: unknown): string[] {
 }
 
 /**
- * `{{json value}}`: an expression for the value, `JSON.parse(String.raw`…`)` over the indented JSON
- * text. A JSON text rather than an object literal because tsc checks a literal property by property
+ * `{{json value}}`: an expression for the value, `JSON.parse("…")` over its JSON text in one string
+ * literal. A string rather than an object literal because tsc checks a literal property by property
  * (the GitHub contract, 11 MB, doubled the type-check time of every consumer that imports the
- * clients) while a string costs it nothing; V8 also parses JSON text faster than a literal.
- * `String.raw` keeps JSON's own escapes for JSON.parse. The only characters a template could read
- * differently are escaped the JSON way, which is legal only inside JSON strings and means the same
- * there: a backtick, `${` (as `$\u007b`), and also `<`, U+2028, U+2029 so no `</script` or line
- * separator reaches the output from spec text.
+ * clients) while a string costs it nothing; V8 also parses JSON text faster than a literal. Not a
+ * template literal: generated code holds none a spec could write into. The JSON text is quoted by
+ * JSON.stringify (quotes, backslashes, control characters); `<`, U+2028 and U+2029 are escaped too
+ * so no `</script` or line separator reaches the output from spec text.
  */
 export function json(value: unknown): string {
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  const safe = text.replace(/[`<\u2028\u2029]|\$\{/g, (c) => (c === '${' ? '$\\u007b' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return `JSON.parse(String.raw\`${safe}\`)`;
+  const literal = JSON.stringify(JSON.stringify(value) ?? 'null');
+  return `JSON.parse(${literal.replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)})`;
 }
