@@ -40,9 +40,13 @@ function asStrings(v: unknown): string[] {
 }
 
 /**
- * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression (JSON.stringify
- * escapes quotes, backslashes and control characters; U+2028/2029 are legal in ES2019 strings).
+ * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression. JSON.stringify
+ * escapes quotes, backslashes and control characters; like `str`, `<` (so `</script>` never
+ * appears raw) and U+2028/U+2029 are escaped too. Outside strings JSON has none of them, so the
+ * replacement only ever lands inside a string literal, where `\u003c` means the same character.
  */
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? 'undefined';
+  const text = JSON.stringify(value, null, 2);
+  if (text === undefined) return 'undefined';
+  return text.replace(/[<\u2028\u2029]/g, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
