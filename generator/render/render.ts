@@ -68,6 +68,8 @@ function bodyTypes(op: OperationModel): string[] {
 function testingView(services: readonly ServiceModel[], runtimeModule: string): object {
   return {
     testingModule: runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    // Only operations use FakeHandler: imported unused, strict (noUnusedLocals) rejects the file.
+    anyOperations: services.some((s) => s.operations.length > 0),
     services: services.map((s) => ({
       name: s.name,
       className: s.className,
