@@ -40,13 +40,12 @@ function asStrings(v: unknown): string[] {
 }
 
 /**
- * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression. JSON.stringify
- * escapes quotes, backslashes and control characters; like `str`, `<` (so `</script>` never
- * appears raw) and U+2028/U+2029 are escaped too. Outside strings JSON has none of them, so the
- * replacement only ever lands inside a string literal, where `\u003c` means the same character.
+ * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression (JSON.stringify
+ * escapes quotes, backslashes and control characters). `<`, U+2028 and U+2029 can only occur inside
+ * JSON strings, where `\u` escapes mean the same: escaped so no `</script` or line separator reaches
+ * the output from spec text.
  */
 export function json(value: unknown): string {
-  const text = JSON.stringify(value, null, 2);
-  if (text === undefined) return 'undefined';
-  return text.replace(/[<\u2028\u2029]/g, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(value, null, 2) ?? 'undefined';
+  return text.replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
