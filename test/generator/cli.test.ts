@@ -56,7 +56,7 @@ describe('write', () => {
       '../specs/payment.json',
       '../specs/user.yaml',
     ]);
-    expect(manifest.files).toHaveLength(9);
+    expect(manifest.files).toHaveLength(14); // 4 services × client, contract, types; index.ts; testing.ts
   });
 
   it('--quiet silences the per-service lines', async () => {
