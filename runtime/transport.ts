@@ -90,8 +90,10 @@ export class Transport {
     };
     return new Promise<RawResponse>((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
+      if (request.timedOut) return reject(new Error(`svc-gen: no complete response before the call's deadline`));
       const fail = (error: unknown) => reject(tlsFailure(error, this.#http2) ?? error);
       const handler = new ResponseHandler(request.signal, limits, resolve, fail);
+      request.interrupt = handler.interrupt;
       // undici also sends Blobs and async iterables (web streams), though its types do not list them.
       pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, handler);
     });
