@@ -41,13 +41,13 @@ const CLIENTS = {
     return () => user.getUser({ path: { userId: '1' } });
   },
 };
-// SVC_GEN_BASELINE=<dir>: also run another build of svc-gen (a directory with its package.json,
-// dist/ and node_modules), e.g. main's, side by side with this one in the same run.
-const baseline = process.env.SVC_GEN_BASELINE;
-if (baseline) {
-  CLIENTS['svc-gen (baseline)'] = async (url) => {
-    const { configure } = await import(path.join(baseline, 'dist', 'runtime', 'index.js'));
-    const { getService } = await import(path.join(baseline, 'clients', 'index.js'));
+// SVC_GEN_BASELINE=<dir>[:<dir>...]: also run other builds of svc-gen (each a directory with its
+// package.json, dist/, node_modules and generated clients/), e.g. main's, in the same run as this one.
+const baselines = (process.env.SVC_GEN_BASELINE ?? '').split(path.delimiter).filter(Boolean);
+for (const dir of baselines) {
+  CLIENTS[`svc-gen (${path.basename(dir)})`] = async (url) => {
+    const { configure } = await import(path.join(dir, 'dist', 'runtime', 'index.js'));
+    const { getService } = await import(path.join(dir, 'clients', 'index.js'));
     configure({ serviceName: 'bench', serviceTokenKey: 'bench-secret', serviceConnections: ['user'], services: { user: { url } } });
     const user = getService('user');
     return () => user.getUser({ path: { userId: '1' } });
@@ -163,7 +163,7 @@ if (process.argv[2] === 'worker') {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : flag('--quick') ? 1 : 3;
   if (flag('--profile')) await profile();
-  else if (flag('--anchor')) await benchRuntime({ runs, clients: ['svc-gen', 'svc-gen (baseline)'], concurrencies: [50], memory: false });
+  else if (flag('--anchor')) await benchRuntime({ runs, clients: Object.keys(CLIENTS).filter((c) => c.startsWith('svc-gen')), concurrencies: [50], memory: false });
   else await benchRuntime({ runs });
 }
 
