@@ -1,8 +1,10 @@
-// Codegen for many services: a directory of 40 small specs (the 3.0/3.1 JSON documents of
-// @readme/oas-examples) in one svc-gen process, beside openapi-typescript's multi-API run (one
-// redocly.yaml listing every API), and `svc-gen --check` on that directory when nothing changed.
+// Codegen for many services: directories of 10, 40 and 160 small specs (the 3.0/3.1 JSON documents
+// of @readme/oas-examples; 160 is the 40 four times under other names) in one svc-gen process, beside
+// openapi-typescript's multi-API run (one redocly.yaml listing every API), alternating run by run.
+// For 40 specs also: one thread vs workers, `--check` and a write with nothing changed, and a
+// write and a check after one spec changed.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { time } from './codegen.mjs';
@@ -11,6 +13,7 @@ import { median, printTable, spread } from './lib/stats.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, '.cache', 'bench', 'many');
 const COUNT = 40;
+const SIZES = [10, 40, 160];
 
 /** The package's folder: the devDependency when installed, else fetched with npm pack into .cache. */
 function examplesDir() {
@@ -36,51 +39,110 @@ async function openapiTSAccepts(file) {
   }
 }
 
-/** Copy the first 40 documents (3.0 then 3.1, sorted) that both tools accept into one folder, and write the redocly.yaml. */
-async function prepare() {
+/** The first 40 documents (3.0 then 3.1, sorted) that both tools accept. */
+async function pick() {
   const src = examplesDir();
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(path.join(work, 'specs'), { recursive: true });
   const picked = [];
   const skipped = [];
   for (const version of ['3.0', '3.1']) {
     for (const file of readdirSync(path.join(src, version, 'json')).filter((f) => f.endsWith('.json')).sort()) {
       if (picked.length >= COUNT) continue;
-      if (await openapiTSAccepts(path.join(src, version, 'json', file))) picked.push([version, file]);
+      if (await openapiTSAccepts(path.join(src, version, 'json', file))) picked.push(path.join(src, version, 'json', file));
       else skipped.push(`${version}/${file}`);
     }
   }
+  if (skipped.length) console.log(`\n(many: skipped ${skipped.join(', ')}: openapi-typescript rejects them)`);
+  return picked;
+}
+
+/** A folder `<work>/<n>/` with `n` specs (copies of `picked` under distinct names) and its redocly.yaml. */
+function prepare(picked, n) {
+  const dir = path.join(work, String(n));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'specs'), { recursive: true });
   const apis = [];
-  for (const [version, file] of picked) {
-    const name = `v${version.replace('.', '')}-${file.replace(/\.json$/, '')}`;
-    copyFileSync(path.join(src, version, 'json', file), path.join(work, 'specs', `${name}.json`));
+  for (let i = 0; i < n; i++) {
+    const file = picked[i % picked.length];
+    const round = Math.floor(i / picked.length);
+    const name = `${round ? `r${round}-` : ''}v${path.basename(path.dirname(path.dirname(file))).replace('.', '')}-${path.basename(file, '.json')}`;
+    copyFileSync(file, path.join(dir, 'specs', `${name}.json`));
     apis.push(`  ${name}:\n    root: ./specs/${name}.json\n    x-openapi-ts:\n      output: ./openapi-ts/${name}.ts\n`);
   }
-  writeFileSync(path.join(work, 'redocly.yaml'), `apis:\n${apis.join('')}`);
-  if (skipped.length) console.log(`\n(many: skipped ${skipped.join(', ')}: openapi-typescript rejects them)`);
-  return picked.length;
+  writeFileSync(path.join(dir, 'redocly.yaml'), `apis:\n${apis.join('')}`);
+  return dir;
+}
+
+/** One svc-gen CLI run in `dir` with `env` added; `--check` may exit 1 (drift). */
+const svcGen = (dir, extra = [], env = {}) => {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return time('svc-gen', [path.join(root, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--quiet', ...extra], dir, extra.includes('--check') ? [0, 1] : [0]);
+  } finally {
+    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+};
+
+/** Rewrites one spec with a changed description (an edit that changes that service's output). */
+function touch(dir, i) {
+  const file = path.join(dir, 'specs', readdirSync(path.join(dir, 'specs')).sort()[0]);
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  doc.info = { ...doc.info, description: `edited ${i}` };
+  writeFileSync(file, JSON.stringify(doc, null, 2));
 }
 
 export async function benchMany({ quick = false } = {}) {
-  const count = await prepare();
-  const runs = quick ? 1 : 3;
-  const ot = [];
-  const gen = [];
-  const check = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(path.join(work, 'openapi-ts'), { recursive: true, force: true });
-    rmSync(path.join(work, 'clients'), { recursive: true, force: true });
-    ot.push(time('openapi-typescript', [path.join(root, 'node_modules/openapi-typescript/bin/cli.js')], work));
-    gen.push(time('svc-gen', [path.join(root, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--quiet'], work));
-    check.push(time('svc-gen --check', [path.join(root, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--check', '--quiet'], work));
+  const picked = await pick();
+  const runs = (ms) => (quick ? 1 : ms < 1000 ? 5 : 3);
+  const rows = [];
+  const row = (label, rs, base, cpuBase) => [
+    label,
+    spread(rs.map((r) => r.ms)),
+    `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`,
+    spread(rs.map((r) => r.cpu)),
+    `${(median(rs.map((r) => r.cpu)) / cpuBase).toFixed(2)}x`,
+    median(rs.map((r) => r.rss)).toFixed(0),
+  ];
+  for (const n of SIZES) {
+    const dir = prepare(picked, n);
+    const ot = [];
+    const gen = [];
+    const one = [];
+    const check = [];
+    const write = [];
+    const changedWrite = [];
+    const changedCheck = [];
+    for (let i = 0; i < runs(2000); i++) {
+      rmSync(path.join(dir, 'openapi-ts'), { recursive: true, force: true });
+      rmSync(path.join(dir, 'clients'), { recursive: true, force: true });
+      ot.push(time('openapi-typescript', [path.join(root, 'node_modules/openapi-typescript/bin/cli.js')], dir));
+      gen.push(svcGen(dir));
+      if (n !== COUNT) continue;
+      rmSync(path.join(dir, 'clients'), { recursive: true, force: true });
+      one.push(svcGen(dir, [], { SVCGEN_WORKERS: '0' }));
+    }
+    const base = median(ot.map((r) => r.ms));
+    const cpuBase = median(ot.map((r) => r.cpu));
+    rows.push([`${n} specs: openapi-typescript 7.13.0 (redocly.yaml apis)`, ...row('', ot, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen (types + clients)`, ...row('', gen, base, cpuBase).slice(1)]);
+    if (n !== COUNT) continue;
+    rows.push([`${n} specs: svc-gen, one thread (SVCGEN_WORKERS=0)`, ...row('', one, base, cpuBase).slice(1)]);
+    for (let i = 0; i < runs(500); i++) {
+      check.push(svcGen(dir, ['--check']));
+      write.push(svcGen(dir));
+    }
+    rows.push([`${n} specs: svc-gen --check, nothing changed`, ...row('', check, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen write, nothing changed`, ...row('', write, base, cpuBase).slice(1)]);
+    for (let i = 0; i < runs(2000); i++) {
+      touch(dir, `c${i}`);
+      changedCheck.push(svcGen(dir, ['--check'], {}));
+      changedWrite.push(svcGen(dir));
+    }
+    rows.push([`${n} specs: svc-gen --check, one spec changed`, ...row('', changedCheck, base, cpuBase).slice(1)]);
+    rows.push([`${n} specs: svc-gen write, one spec changed`, ...row('', changedWrite, base, cpuBase).slice(1)]);
   }
-  const base = median(ot.map((r) => r.ms));
-  const row = (tool, rs) => [tool, spread(rs.map((r) => r.ms)), `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`, median(rs.map((r) => r.rss)).toFixed(0)];
-  printTable(`Codegen: ${count} small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max) of ${runs}`, ['run', 'ms', 'vs openapi-typescript', 'peak RSS MiB'], [
-    row('openapi-typescript 7.13.0 (redocly.yaml apis)', ot),
-    row('svc-gen (types + clients)', gen),
-    row('svc-gen --check, nothing changed', check),
-  ]);
+  printTable(`Codegen: many small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max); 3 runs, 5 for rows under 1 s${quick ? ' (--quick: 1)' : ''}`, ['run', 'wall ms', 'vs openapi-typescript (same N)', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'], rows);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchMany({ quick: process.argv.includes('--quick') });

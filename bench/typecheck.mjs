@@ -18,7 +18,7 @@ const TSCONFIG = {
   compilerOptions: {
     target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [],
     // the svc-gen project resolves the runtime from the repo's built types
-    paths: { 'svc-gen/runtime': [path.join(root, 'dist', 'runtime', 'index.d.ts')], 'svc-gen/testing': [path.join(root, 'dist', 'runtime', 'testing', 'index.d.ts')] },
+    paths: { 'svc-gen/runtime': [path.join(root, 'dist', 'generator', 'runtime.d.ts')], '@svc-gen/runtime': [path.join(root, 'runtime', 'dist', 'esm', 'index.d.ts')], 'svc-gen/testing': [path.join(root, 'dist', 'generator', 'testing.d.ts')] },
   },
   include: ['main.ts'],
 };

@@ -35,7 +35,7 @@ export interface SvcGenConfig {
   out?: string;
   /** Services by registry key (kebab-case): where each one's spec is, and its options. */
   services?: Readonly<Record<string, ServiceConfig>>;
-  /** Module generated clients import the runtime from. @default 'svc-gen/runtime' */
+  /** Module generated clients import the runtime from. @default '@svc-gen/runtime' */
   runtimeModule?: string;
   /**
    * The folder `$ref`s may read from, like `--ref-root`; applies to `inputs` and `services` alike.

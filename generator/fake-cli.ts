@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { Fake } from '../runtime/testing/types.js';
-import { urlEnvName } from '../runtime/settings.js';
+import type { Fake } from '@svc-gen/runtime/testing';
+import { urlEnvName } from '@svc-gen/runtime';
 import type { CliIO } from './run-cli.js';
 import { formatProblem, isSvcGenInputError } from './errors.js';
 
@@ -34,7 +34,7 @@ export async function runFake(argv: readonly string[], io: CliIO): Promise<numbe
   }
   const opts = cmd.opts<{ port?: number; host: string }>();
   const { contractsFromSpecs } = await import('./contract/from-specs.js');
-  const { createFake } = await import('../runtime/testing/fake.js');
+  const { createFake } = await import('@svc-gen/runtime/testing');
   let contracts;
   try {
     contracts = await contractsFromSpecs(cmd.args.map((a) => path.resolve(io.cwd ?? process.cwd(), a)));

@@ -8,24 +8,24 @@ import { performance } from 'node:perf_hooks';
 import { buildContract } from './contract/contract.js';
 import { discover, ENTRY_FILES, type SpecSource } from './discover.js';
 import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
-import { loadSpec, type LoadedSpec, type OpenAPIDocument } from './load.js';
-import { disambiguateOperationIds } from './operation-ids.js';
+import type { SharedFile } from './load.js';
 import { serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
 import type { ServiceModel } from './model/types.js';
-import { validateDocument } from './model/validate.js';
 import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { shortDiff } from './output/diff.js';
+import { hasLeftovers } from './output/journal.js';
+import { isLocked } from './output/lock.js';
 import { fingerprint, upToDateByManifest } from './output/fast-check.js';
 import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { writeOutput } from './output/write.js';
 import { generatorVersion } from './package-info.js';
 import { render, type VirtualFile } from './render/render.js';
-import { selectOperations } from './select.js';
+import { prepareOne, type Prepared, type Source } from './prepare.js';
 import { serviceDefaultsFile } from './service-defaults.js';
 import { loadTemplates } from './templates.js';
-import { typesSource } from './types.js';
+import { prepareInWorkers, workerCount, type Outcome } from './workers/pool.js';
 
 /** Per-service summary (the CLI prints one line each); `file` and `inputs` are absolute here. */
 export interface ServiceReport extends ServiceSummary {
@@ -66,22 +66,7 @@ export async function generate(raw: GenerateOptions): Promise<GenerateResult> {
   return generateWithCache(resolveOptions(raw), undefined);
 }
 
-/** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
-interface Source extends SpecSource {
-  readonly name: string | undefined;
-  readonly operationIds: readonly string[] | undefined;
-}
-
-/** A service loaded, selected, validated and typed. */
-export interface Prepared {
-  readonly loaded: LoadedSpec;
-  /** The document openapi-typescript and the model see: selected, with duplicate operationIds renamed. */
-  readonly document: OpenAPIDocument;
-  /** Warnings of the loading (lenient YAML) and of the renames. */
-  readonly warnings: readonly string[];
-  readonly typesSource: string;
-  readonly ms: number;
-}
+export type { Prepared } from './prepare.js';
 
 /**
  * What `--watch` keeps between runs, so that a run re-reads only the services whose files changed.
@@ -120,8 +105,9 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     // spec paths relative to <out>: the manifest (and so the output) must be the same on every machine
     defaults: options.services.map((s) => ({ ...s, spec: relativeTo(options.out, s.spec) })),
   });
-  if (options.check && !cache) {
-    const unchanged = checkUnchanged(options, print, list);
+  // Nothing changed (the manifest proves it): check and write both answer without generating.
+  if (!cache) {
+    const unchanged = unchangedByManifest(options, print, list);
     if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
   }
   const templates = loadTemplates();
@@ -189,8 +175,13 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
   return { ...base, written: report.written, removed: report.removed, check: undefined, ms: performance.now() - runStarted };
 }
 
-/** `--check` answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts). */
-function checkUnchanged(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
+/**
+ * A run answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts):
+ * `--check` reports it up to date, a write writes nothing. Not while another run holds the lock or
+ * an interrupted write left files behind: the full pipeline reports or recovers those.
+ */
+function unchangedByManifest(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
+  if (!options.check && (isLocked(options.out) || hasLeftovers(options.out))) return undefined;
   const proof = upToDateByManifest(options.out, MANIFEST_FILE, print);
   if (!proof) return undefined;
   const services: ServiceReport[] = proof.services.map((s) => ({
@@ -200,7 +191,7 @@ function checkUnchanged(options: ResolvedOptions, print: string, list: readonly 
     ms: 0,
     reused: true,
   }));
-  const check: CheckReport = { upToDate: true, stale: [], missing: [], extra: [] };
+  const check: CheckReport | undefined = options.check ? { upToDate: true, stale: [], missing: [], extra: [] } : undefined;
   // The shared files are the scanned sources that made no service (their hashes are among the proven inputs).
   const specs = new Set(services.map((s) => s.file));
   const shared = list.filter((s) => s.scanned && !specs.has(s.entry)).map((s) => s.entry);
@@ -252,7 +243,11 @@ function cacheKey(source: Source): string {
   return `${source.entry}\0${JSON.stringify(source.operationIds ?? null)}`;
 }
 
-/** Loads, selects, validates and types every spec (or takes it from `cache`), one after another; collects every input problem. */
+/**
+ * Loads, selects, validates and types every spec (or takes it from `cache`); collects every input
+ * problem. Without a cache and with enough specs, in worker threads (workers/pool.ts); the result
+ * is in the sources' order either way.
+ */
 async function prepareAll(
   list: readonly Source[],
   cache: GenerateCache | undefined,
@@ -261,28 +256,25 @@ async function prepareAll(
   const problems: InputProblem[] = [];
   const out: { source: Source; p: Prepared; reused: boolean }[] = [];
   const shared: { file: string; hash: string }[] = [];
-  for (const source of list) {
+  const workers = cache ? 0 : workerCount(list.length);
+  const outcomes = workers > 1 ? await prepareInWorkers(list, refRoot, workers) : undefined;
+  for (const [i, source] of list.entries()) {
     const cached = cache?.prepared.get(cacheKey(source));
     if (cached) {
       out.push({ source, p: cached, reused: true });
       continue;
     }
-    const started = performance.now();
     try {
-      const loaded = await loadSpec(source, { refRoot, allowShared: source.scanned });
-      if ('shared' in loaded) {
+      const outcome = outcomes?.[i];
+      const value = outcome === undefined ? await prepareOne(source, refRoot) : unwrap(outcome);
+      if ('shared' in value) {
         // Not cached: parsing it again is cheap, and an edit may turn it into a spec.
-        shared.push({ file: loaded.file, hash: loaded.hash });
+        shared.push({ file: value.file, hash: value.hash });
         continue;
       }
-      cache?.inputs.set(source.entry, new Set([source.entry, ...loaded.inputHashes.keys()]));
-      const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
-      const renamed = disambiguateOperationIds(selected);
-      validateDocument(source.entry, renamed.document);
-      const types = await typesSource(source.entry, renamed.document);
-      const p: Prepared = { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings], typesSource: types, ms: performance.now() - started };
-      cache?.prepared.set(cacheKey(source), p);
-      out.push({ source, p, reused: false });
+      cache?.inputs.set(source.entry, new Set([source.entry, ...value.loaded.inputHashes.keys()]));
+      cache?.prepared.set(cacheKey(source), value);
+      out.push({ source, p: value, reused: false });
     } catch (e) {
       if (!isSvcGenInputError(e)) throw e;
       problems.push(...e.problems);
@@ -298,4 +290,13 @@ async function prepareAll(
     throw inputError('SVCGEN_NO_SPECS', shared.map((f) => f.file).join(', '), 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
   }
   return { prepared: out, shared };
+}
+
+/** A worker's outcome as prepareOne's: the value, or its input problems / internal error thrown again. */
+function unwrap(outcome: Outcome): Prepared | SharedFile {
+  if (outcome.ok) return outcome.value;
+  if ('problems' in outcome) throw new SvcGenInputError([...outcome.problems]);
+  const error = new Error(outcome.error.message);
+  if (outcome.error.stack !== undefined) error.stack = outcome.error.stack;
+  throw error;
 }

@@ -7,12 +7,10 @@
  * file (errors, pagination, ... that services `$ref`), not a service: it is reported, not refused.
  */
 import { readFileSync } from 'node:fs';
-import type { Bundled } from './bundle.js';
 import { inputError, SvcGenInputError } from './errors.js';
 import type { SpecSource } from './discover.js';
-import { typeCycleProblems } from './model/cycles.js';
 import { resolvePointer } from './model/resolve.js';
-import { collapseRefsIntoPaths, normalizeDiscriminatorMappings } from './normalize.js';
+import { collapseRefsIntoPaths, normalizeMapping } from './normalize.js';
 import { sha256 } from './output/manifest.js';
 import { parseSpecText } from './parse.js';
 import { refBoundary } from './ref-boundary.js';
@@ -56,9 +54,9 @@ export async function loadSpec(source: SpecSource, options: LoadOptions = { refR
   const parsed = parseSpecText(file, text);
   if (options.allowShared && isSharedFile(parsed.value)) return { shared: true, file, hash: sha256(text) };
   const { document, converted } = await toOpenAPI3(file, parsed.value);
-  normalizeDiscriminatorMappings(document);
-  const bundled = selfContained(document)
-    ? selfContainedSpec(file, document)
+  // One walk normalizes discriminator mappings and finds whether the document is already bundled.
+  const bundled = normalizeAndCheckSelfContained(document)
+    ? { document, loaded: new Map<string, string>(), warnings: [] }
     : await (await import('./bundle.js')).bundleSpec(file, text, document, converted, refBoundary(file, options.refRoot));
   const inputHashes = new Map<string, string>([[file, sha256(text)]]);
   for (const [ref, body] of [...bundled.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -85,31 +83,34 @@ export function isSharedFile(value: unknown): boolean {
 }
 
 /**
- * True when every `$ref` in the document is internal and resolves. Such a document is already
- * bundled, so the redocly walk (about 40% of the time on a large spec) is skipped; anything else,
- * including a dangling ref, takes the bundler's path, which reports it with its line.
+ * Normalizes discriminator mappings (normalize.ts) and answers whether every `$ref` in the document
+ * is internal and resolves, in one walk. Such a document is already bundled, so the redocly walk
+ * (about 40% of the time on a large spec) is skipped; its type cycles are checked with the rest of
+ * the document (model/validate.ts). Anything else, including a dangling ref, takes the bundler's
+ * path, which reports it with its line.
  */
-function selfContained(doc: OpenAPIDocument): boolean {
+function normalizeAndCheckSelfContained(doc: OpenAPIDocument): boolean {
+  let internal = true;
   const stack: unknown[] = [doc];
+  const seen = new Set<object>();
   while (stack.length > 0) {
     const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
     if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
+      for (const item of node) if (typeof item === 'object' && item !== null) stack.push(item);
       continue;
     }
-    const ref = (node as Record<string, unknown>)['$ref'];
-    if (typeof ref === 'string' && (!ref.startsWith('#') || resolvePointer(doc, ref) === undefined)) return false;
-    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+    const obj = node as Record<string, unknown>;
+    normalizeMapping(obj);
+    const ref = obj['$ref'];
+    if (internal && typeof ref === 'string' && (!ref.startsWith('#') || resolvePointer(doc, ref) === undefined)) internal = false;
+    for (const key in obj) {
+      const v = obj[key];
+      if (typeof v === 'object' && v !== null) stack.push(v);
+    }
   }
-  return true;
-}
-
-/** A self-contained document needs no bundling; only the cycles the bundler would choke on are checked. */
-function selfContainedSpec(file: string, document: OpenAPIDocument): Bundled {
-  const cycles = typeCycleProblems(file, document);
-  if (cycles.length > 0) throw new SvcGenInputError(cycles);
-  return { document, loaded: new Map(), warnings: [] };
+  return internal;
 }
 
 /** Checks the document is OpenAPI 3.x or Swagger 2.0 and converts the latter. */

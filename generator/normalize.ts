@@ -10,28 +10,16 @@ const SCHEMA_NAME = /^[A-Za-z0-9._-]+$/;
 /**
  * Discriminator mapping values may be plain schema names (OpenAPI 3.0.3 §4.7.25, "MAY be schema
  * names or references"). Redocly and openapi-typescript read every value as a reference (and fail
- * on a bare name), so bare names become the equivalent `#/components/schemas/<name>`. Mutates `doc`.
+ * on a bare name), so bare names in `obj`'s discriminator become the equivalent
+ * `#/components/schemas/<name>`. Called on every object of the document by load's single walk. Mutates `obj`.
  */
-export function normalizeDiscriminatorMappings(doc: unknown): void {
-  const stack: unknown[] = [doc];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
+export function normalizeMapping(obj: Record<string, unknown>): void {
+  const disc = obj['discriminator'];
+  if (typeof disc === 'object' && disc !== null && typeof (disc as Record<string, unknown>)['mapping'] === 'object') {
+    const mapping = (disc as Record<string, unknown>)['mapping'] as Record<string, unknown>;
+    for (const [k, v] of Object.entries(mapping)) {
+      if (typeof v === 'string' && SCHEMA_NAME.test(v) && !/\.(json|ya?ml)$/i.test(v)) mapping[k] = `#/components/schemas/${v}`;
     }
-    const obj = node as Record<string, unknown>;
-    const disc = obj['discriminator'];
-    if (typeof disc === 'object' && disc !== null && typeof (disc as Record<string, unknown>)['mapping'] === 'object') {
-      const mapping = (disc as Record<string, unknown>)['mapping'] as Record<string, unknown>;
-      for (const [k, v] of Object.entries(mapping)) {
-        if (typeof v === 'string' && SCHEMA_NAME.test(v) && !/\.(json|ya?ml)$/i.test(v)) mapping[k] = `#/components/schemas/${v}`;
-      }
-    }
-    for (const v of Object.values(obj)) if (typeof v === 'object' && v !== null) stack.push(v);
   }
 }
 
@@ -49,24 +37,39 @@ export interface UnsupportedRef {
  */
 export function collapseRefsIntoPaths(doc: Record<string, unknown>): UnsupportedRef[] {
   const unsupported: UnsupportedRef[] = [];
-  const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: '' }];
+  // Each entry keeps its parent entry and key: the pointer is built only for a ref that is reported.
+  const stack: Step[] = [{ node: doc, parent: undefined, key: '' }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const { node, pointer } = stack.pop() as { node: unknown; pointer: string };
+    const step = stack.pop() as Step;
+    const { node } = step;
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
     const obj = node as Record<string, unknown>;
     const ref = obj['$ref'];
     if (typeof ref === 'string' && intoOperation(ref)) {
       const end = chainEnd(doc, ref);
-      if (end === undefined) unsupported.push({ pointer, ref });
+      if (end === undefined) unsupported.push({ pointer: pointerOf(step), ref });
       else obj['$ref'] = end;
     }
-    for (const [k, v] of Object.entries(obj)) {
-      if (typeof v === 'object' && v !== null) stack.push({ node: v, pointer: `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: step, key: k });
     }
   }
   return unsupported;
+}
+
+interface Step {
+  readonly node: object;
+  readonly parent: Step | undefined;
+  readonly key: string;
+}
+
+function pointerOf(step: Step): string {
+  const keys: string[] = [];
+  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(`/${s.key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  return keys.reverse().join('');
 }
 
 /** Follows refs that point into paths/webhooks until one points elsewhere; undefined if none does. */

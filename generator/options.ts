@@ -19,7 +19,7 @@ export interface GenerateOptions {
   services?: Readonly<Record<string, ServiceConfig>>;
   /** Compare with `out` instead of writing. @default false */
   check?: boolean;
-  /** Module specifier generated clients import the runtime from. @default 'svc-gen/runtime' */
+  /** Module specifier generated clients import the runtime from. @default '@svc-gen/runtime' */
   runtimeModule?: string;
   /**
    * The folder every spec's `$ref`s may read from (files outside it are refused unread).
@@ -80,7 +80,7 @@ export function resolveOptions(raw: GenerateOptions): ResolvedOptions {
     out: path.resolve(cwd, raw.out),
     services,
     check: raw.check ?? false,
-    runtimeModule: raw.runtimeModule ?? 'svc-gen/runtime',
+    runtimeModule: raw.runtimeModule ?? '@svc-gen/runtime',
     refRoot: raw.refRoot === undefined ? undefined : path.resolve(cwd, raw.refRoot),
   };
 }

@@ -49,7 +49,10 @@ export function parseSpecText(file: string, text: string): ParsedText {
       }
       return { value: yaml.value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`, ...yaml.warnings] };
     }
-    if (height(value) > MAX_DEPTH) throw tooDeep(file, lineColumn(text, jsonDepthOffset(text)));
+    // Valid JSON nests exactly as deep as its brackets outside strings: one scan of the text
+    // (about 30 ms on 13 MB), not a walk of the parsed value (about ten times that).
+    const deep = jsonDepthOffset(text);
+    if (deep < text.length) throw tooDeep(file, lineColumn(text, deep));
     return { value, warnings: [] };
   }
   return parseYaml(file, text);
@@ -172,19 +175,19 @@ export function height(value: unknown): number {
   return memo.get(value) ?? 0;
 }
 
-/** Offset in JSON text where nesting first passes MAX_DEPTH (string-aware). */
+/** Offset in JSON text where nesting first passes MAX_DEPTH (string-aware); `text.length` when it never does. */
 function jsonDepthOffset(text: string): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth--;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
   }
   return text.length;
 }

@@ -82,7 +82,7 @@ function program(io: CliIO): Command {
     .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
     .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
     .option('--ref-root <dir>', 'folder $refs may read from (default: the repository holding each spec, i.e. the nearest folder with .git, else the spec\'s folder); overrides "refRoot"')
-    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: svc-gen/runtime)')
+    .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: @svc-gen/runtime)')
     .option('--breaking-against <git-rev>', 'with --check: also fail on breaking spec changes since <git-rev> (as svc-gen diff git:<rev>:<path> <path>)')
     .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
     .addHelpText('after', HELP_AFTER)

@@ -3,22 +3,35 @@
  * validated the document, so it calls openapi-typescript's transform directly (its public
  * `transformSchema`) instead of `openapiTS()`, whose own redocly bundle would walk the whole
  * document a second time (~40% of the time on the GitHub spec). The context below mirrors the
- * defaults `openapiTS()` uses (openapi-typescript 7.13, pinned). The three modules are imported
+ * defaults `openapiTS()` uses (openapi-typescript 7.13, pinned). The three modules are loaded
  * directly, not through the package index, which would also load redocly's bundler (~0.3 s).
+ * They are its CommonJS build, loaded with `require`: importing the `.mjs` build makes Node 20 run
+ * its ESM format detection and CommonJS export scan over the 9 MB `typescript.js` it imports
+ * (about 10% of a run on the GitHub spec); `require` just runs it.
  */
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import path from 'node:path';
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import { inputError } from './errors.js';
 import type { OpenAPIDocument } from './load.js';
 import { typeContentParameters } from './model/params.js';
+import { writableForTypes } from './types-input.js';
 
-/**
- * URL of a module inside openapi-typescript's dist/, found from its resolved entry so every loader
- * (Node, vitest) reaches the same file without resolving a deep package path.
- */
-function internal(file: string): string {
-  return new URL(file, pathToFileURL(createRequire(import.meta.url).resolve('openapi-typescript'))).href;
+const require = createRequire(import.meta.url);
+
+/** The three CommonJS modules, required on first use (the CLI's start-up does not pay for TypeScript). */
+function openapiTypescript(): {
+  transformSchema: typeof import('openapi-typescript').transformSchema;
+  scanDiscriminators: typeof import('openapi-typescript').scanDiscriminators;
+  resolveRef: typeof import('openapi-typescript').resolveRef;
+  astToString: typeof import('openapi-typescript').astToString;
+} {
+  // Found from the package's resolved entry (dist/index.cjs), so no deep package path is resolved.
+  const dist = path.dirname(require.resolve('openapi-typescript'));
+  const transformSchema = require(path.join(dist, 'transform', 'index.cjs')) as typeof import('openapi-typescript').transformSchema;
+  const utils = require(path.join(dist, 'lib', 'utils.cjs')) as typeof import('openapi-typescript');
+  const ts = require(path.join(dist, 'lib', 'ts.cjs')) as typeof import('openapi-typescript');
+  return { transformSchema, scanDiscriminators: utils.scanDiscriminators, resolveRef: utils.resolveRef, astToString: ts.astToString };
 }
 
 /** openapi-typescript's file header (its index exports it; copied so the index need not load). */
@@ -31,14 +44,14 @@ const COMMENT_HEADER = `/**
 
 /** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). */
 export async function typesSource(file: string, document: OpenAPIDocument): Promise<string> {
-  const [{ default: transformSchema }, { scanDiscriminators, resolveRef }, { astToString }] = await Promise.all([
-    import(internal('transform/index.mjs')) as Promise<typeof import('openapi-typescript/dist/transform/index.mjs')>,
-    import(internal('lib/utils.mjs')) as Promise<typeof import('openapi-typescript/dist/lib/utils.mjs')>,
-    import(internal('lib/ts.mjs')) as Promise<typeof import('openapi-typescript/dist/lib/ts.mjs')>,
-  ]);
+  // openapi-typescript annotates the object it is given: it gets copies of the nodes it writes (types-input.ts), so the model's input stays pristine.
+  return typesOfCopy(file, writableForTypes(document));
+}
+
+/** `typesSource` on a document openapi-typescript may write to (exported so tests compare it on a whole `structuredClone`). */
+export function typesOfCopy(file: string, copy: Record<string, unknown>): string {
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   try {
-    // openapi-typescript may annotate the object it is given; hand it a copy so the model's input stays pristine.
-    const copy = structuredClone(document);
     typeContentParameters(copy);
     const schema = copy as unknown as OpenAPI3;
     const ctx: GlobalContext = {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { invalidUsage } from './errors.js';
 import { currentSettings } from './settings.js';
+import { shared } from './state.js';
 
 /** The end user on whose behalf a request runs (Insanic's request user). */
 export interface RequestUser {
@@ -27,7 +28,8 @@ export interface RequestContext {
 /** Insanic's anonymous user, sent when the context has none. */
 export const ANONYMOUS_USER: RequestUser = Object.freeze({ id: '', level: -1, isAuthenticated: false });
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Shared with other copies of the runtime in this process (state.ts): one context for both.
+const storage = shared('context', () => new AsyncLocalStorage<RequestContext>());
 
 /** Run `fn` with `context` as the current request context. */
 export function runWithContext<T>(context: RequestContext, fn: () => T): T {

@@ -1,9 +1,10 @@
 /**
- * svc-gen/runtime: what every service-to-service call goes through.
+ * @svc-gen/runtime (also `svc-gen/runtime`): what every service-to-service call goes through.
  * Nothing here imports the generator or its dependencies.
  */
 export { configure, getService, closeAll, knownServices } from './registry.js';
 export { Service } from './service.js';
+export { createFetch } from './fetch.js';
 export {
   runWithContext,
   getContext,
@@ -19,7 +20,7 @@ export {
 export type { RequestContext, RequestUser, ContextMiddlewareOptions } from './context.js';
 export { CircuitBreaker } from './steps/breaker.js';
 export type { CircuitState } from './steps/breaker.js';
-export { APIException, ResponseTimeoutError, GlobalErrorCodes } from './errors.js';
+export { APIException, ResponseTimeoutError, GlobalErrorCodes, isOperationError } from './errors.js';
 export type { ErrorCode, GlobalErrorName, APIExceptionInit } from './errors.js';
 export type { Settings, ServiceOverride, RetryBudget, CircuitBreakerSettings, CircuitStateChange, EndpointSettings } from './settings.js';
 export type { EndpointStatus } from './endpoints/endpoint-set.js';

@@ -2,7 +2,9 @@
  * The calling service's identity: an HS256 JWT with claims `source`, `aud`, `iat`, `exp`,
  * signed once per target service and reused until close to expiry (signing costs ~50 µs).
  */
-import { SignJWT } from 'jose/jwt/sign'; // the subpath loads ~10 modules instead of jose's ~60
+// jose is ESM-only: loaded with import() so the CommonJS build can use it too (signing is async
+// anyway, and the result is cached). The subpath loads ~10 modules instead of jose's ~60.
+let jose: Promise<typeof import('jose/jwt/sign')> | undefined;
 
 /** Token lifetime; a token is re-signed when less than REFRESH_MARGIN_S of it is left. */
 const LIFETIME_S = 3600;
@@ -39,6 +41,7 @@ export class ServiceTokens {
 
   async #sign(target: string, iat: number): Promise<string> {
     const exp = iat + LIFETIME_S;
+    const { SignJWT } = await (jose ??= import('jose/jwt/sign'));
     const token = await new SignJWT({ source: this.#source })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setAudience(target)

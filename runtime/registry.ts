@@ -4,10 +4,12 @@
  */
 import { Service } from './service.js';
 import { type Settings, currentSettings, replaceSettings } from './settings.js';
+import { assertOneRuntime, shared } from './state.js';
 
-const services = new Map<string, Service>();
+// Shared with other copies of the runtime in this process (state.ts).
+const services = shared('services', () => new Map<string, Service>());
 /** Base URLs set by fakes (svc-gen/testing) for a test's scope; they outlive `configure()`. */
-const pointed = new Map<string, string[]>();
+const pointed = shared('pointed', () => new Map<string, string[]>());
 
 /** Close the given services' pools in the background (in-flight calls get their grace period). */
 function retire(retired: Service[]): Promise<void> {
@@ -19,6 +21,7 @@ function retire(retired: Service[]): Promise<void> {
  * (`SVC_GEN_<NAME>_URL`), read now. Existing instances, pools and retry budgets are discarded.
  */
 export function configure(settings: Settings = {}): void {
+  assertOneRuntime();
   const retired = [...services.values()];
   services.clear();
   replaceSettings(settings);
@@ -27,12 +30,17 @@ export function configure(settings: Settings = {}): void {
 
 /** The names `getService` accepts, sorted. */
 export function knownServices(): string[] {
+  assertOneRuntime();
   const settings = currentSettings();
   return [...new Set([...settings.serviceConnections, ...settings.requiredServiceConnections, ...pointed.keys()])].sort();
 }
 
-/** The service called `name`; throws when it is not declared. */
+/**
+ * The untyped service called `name` (`httpDispatch`); throws when it is not declared. For typed
+ * methods import `getService` from the generated clients' `index.ts` instead.
+ */
 export function getService(name: string): Service {
+  assertOneRuntime();
   const existing = services.get(name);
   if (existing) return existing;
   const known = knownServices();
@@ -76,6 +84,7 @@ export function pointService(name: string, url: string): () => Promise<void> {
 
 /** Close every pool; in-flight calls get about 1 s, then are aborted. A later call opens fresh pools. */
 export function closeAll(): Promise<void> {
+  assertOneRuntime();
   const retired = [...services.values()];
   services.clear();
   return retire(retired);

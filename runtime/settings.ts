@@ -3,6 +3,7 @@
  * turns what the user gave (plus the environment) into one fully resolved object, so nothing
  * downstream checks for `undefined`.
  */
+import { shared } from './state.js';
 import type { UserStep } from './steps/extensions.js';
 import type { ContractViolation } from './validate/contract.js';
 import { logViolationOnce } from './validate/report.js';
@@ -281,16 +282,17 @@ export function resolveSettings(settings: Settings, env: NodeJS.ProcessEnv = pro
   return resolved;
 }
 
-let current: ResolvedSettings | undefined;
+// Shared with other copies of the runtime in this process (state.ts).
+const holder = shared('settings', (): { current?: ResolvedSettings } => ({}));
 
 /** The settings of the last `configure()` (defaults plus environment when never configured). */
 export function currentSettings(): ResolvedSettings {
-  current ??= resolveSettings({});
-  return current;
+  holder.current ??= resolveSettings({});
+  return holder.current;
 }
 
 /** Replace the current settings; called by `configure()` only. */
 export function replaceSettings(settings: Settings): ResolvedSettings {
-  current = resolveSettings(settings);
-  return current;
+  holder.current = resolveSettings(settings);
+  return holder.current;
 }

@@ -5,7 +5,7 @@
  * dereferenced; schemas are converted to JSON Schema 2020-12 (json-schema.ts). Pure and deterministic:
  * keys keep the spec's order.
  */
-import type { Contract, ContractMedia, ContractOperation, ContractParameter, JsonSchema } from '../../runtime/validate/contract.js';
+import type { Contract, ContractMedia, ContractOperation, ContractParameter, JsonSchema } from '@svc-gen/runtime';
 import { deref, isObject } from '../model/resolve.js';
 import { toJsonSchema } from './json-schema.js';
 import type { ServiceModel } from '../model/types.js';

@@ -9,7 +9,7 @@ import { disambiguateOperationIds } from '../operation-ids.js';
 import { serviceNames } from '../model/registry.js';
 import { buildService } from '../model/service.js';
 import { validateDocument } from '../model/validate.js';
-import type { Contract } from '../../runtime/validate/contract.js';
+import type { Contract } from '@svc-gen/runtime';
 import { buildContract } from './contract.js';
 
 /** Every service's contract under `inputs` (files or folders), sorted by service name. */

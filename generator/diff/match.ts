@@ -4,7 +4,7 @@
  * once more by operationId, so a method or path change of the same operation is reported as that,
  * not as a removal plus an addition.
  */
-import type { HttpMethod } from '../../runtime/types.js';
+import type { HttpMethod } from '@svc-gen/runtime';
 import { wantedName } from '../model/operation.js';
 import { safeIdentifier } from '../model/names.js';
 import { isObject } from '../model/resolve.js';

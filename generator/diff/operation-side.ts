@@ -1,7 +1,7 @@
 /**
  * One operation on one side: its path item and operation object ($refs followed) and where they are.
  */
-import type { HttpMethod } from '../../runtime/types.js';
+import type { HttpMethod } from '@svc-gen/runtime';
 import { isObject } from '../model/resolve.js';
 import { follow, type Located } from './schema-view.js';
 import { childPointer } from './pointer.js';

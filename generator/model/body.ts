@@ -6,7 +6,7 @@
  * Binary bodies (`application/octet-stream`, `image/*`, or a `format: binary`/`contentMediaType`
  * string schema) are typed as bytes; multipart properties that are binary strings become `files`.
  */
-import type { BodyType } from '../../runtime/types.js';
+import type { BodyType } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { type MediaKind, mediaKind, orderRequestMedia } from './media.js';
 import { isRequiredProp } from './params.js';

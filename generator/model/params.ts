@@ -4,7 +4,7 @@
  * runtime sends each parameter as the spec's Style Values say without reading the spec.
  * Path-item parameters apply to every operation unless the operation redefines them (OpenAPI 3.1 §4.8.9).
  */
-import type { ParamLocation, ParamStyle } from '../../runtime/types.js';
+import type { ParamLocation, ParamStyle } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { deref, isObject } from './resolve.js';
 import type { ParamFacts, ParamPart } from './types.js';

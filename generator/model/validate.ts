@@ -62,18 +62,35 @@ function checkPaths(file: string, doc: Json): void {
  * would resolve another key or fail ("URI malformed"). Iterative walk.
  */
 function checkRefs(file: string, doc: Json): void {
-  const stack: [unknown, string][] = [[doc, '']];
+  // Each entry keeps its parent entry and key: the pointer is built only for the ref reported.
+  const stack: Step[] = [{ node: doc, parent: undefined, key: '' }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const [node, pointer] = stack.pop() as [unknown, string];
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    const step = stack.pop() as Step;
+    const { node } = step;
+    if (seen.has(node)) continue;
     seen.add(node);
     const ref = (node as Json)['$ref'];
     if (typeof ref === 'string' && /%25/i.test(ref)) {
-      throw inputError('SVCGEN_INVALID_SPEC', file, `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`, { pointer: `${pointer}/$ref` });
+      throw inputError('SVCGEN_INVALID_SPEC', file, `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`, { pointer: `${pointerOf(step)}/$ref` });
     }
-    for (const [k, v] of Object.entries(node)) if (typeof v === 'object' && v !== null) stack.push([v, `${pointer}/${escapePointer(k)}`]);
+    for (const k in node) {
+      const v = (node as Json)[k];
+      if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: step, key: k });
+    }
   }
+}
+
+interface Step {
+  readonly node: object;
+  readonly parent: Step | undefined;
+  readonly key: string;
+}
+
+function pointerOf(step: Step): string {
+  const keys: string[] = [];
+  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(`/${escapePointer(s.key)}`);
+  return keys.reverse().join('');
 }
 
 function decodes(text: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * Models → virtual files. Pure: no I/O; the templates and openapi-typescript's output come in as text.
  */
-import type { Contract } from '../../runtime/validate/contract.js';
+import type { Contract } from '@svc-gen/runtime';
 import type { OperationModel, ServiceModel } from '../model/types.js';
 import { compileTemplates, type TemplateSources } from './engine.js';
 
@@ -42,8 +42,11 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     service,
     noTags: [],
     hasOperations: service.operations.length > 0,
-    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...bodyTypes(op)].some((t) => t.includes('$paths'))),
+    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.responses.map((r) => r.dataType), ...bodyTypes(op)].some((t) => t.includes('$paths'))),
     usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
+    usesComponents: service.schemas.length > 0,
+    usesRuntimeTypes: service.operations.length > 0 || service.schemas.some((s) => s.isInterface),
+    schemas: service.schemas.map((s) => ({ ...s, tags: s.deprecated ? ['@deprecated'] : [] })),
     usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
     usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
     usesBodies: service.operations.some((op) => op.bodies !== null),
@@ -62,12 +65,15 @@ function bodyTypes(op: OperationModel): string[] {
 
 /**
  * The testing template's view. The typed fakes come from the testing entry beside the runtime
- * (`svc-gen/runtime` → `svc-gen/testing`); each operation's `type` is its openapi-typescript
+ * (`@svc-gen/runtime` → `@svc-gen/runtime/testing`, `svc-gen/runtime` → `svc-gen/testing`); each operation's `type` is its openapi-typescript
  * operation object under the service's own `paths` alias.
  */
 function testingView(services: readonly ServiceModel[], runtimeModule: string): object {
   return {
-    testingModule: runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    // The runtime package's own fakes are its `/testing` subpath; `x/runtime` pairs with `x/testing`.
+    testingModule: runtimeModule === '@svc-gen/runtime' ? '@svc-gen/runtime/testing' : runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    // Consumers may have noUnusedLocals: FakeHandler is imported only when some service has an operation.
+    anyOperations: services.some((s) => s.operations.length > 0),
     services: services.map((s) => ({
       name: s.name,
       className: s.className,

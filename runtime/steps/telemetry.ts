@@ -5,8 +5,8 @@
  * propagator). When the package is absent, nothing is loaded and these steps are not in the
  * pipeline at all; when no provider is registered, they pass each call straight on.
  */
-import { createRequire } from 'node:module';
 import { APIException } from '../errors.js';
+import { requireHere } from '../here.js';
 import type { OutgoingRequest, Step } from '../pipeline.js';
 
 type OtelApi = typeof import('@opentelemetry/api');
@@ -18,7 +18,7 @@ let loaded: OtelApi | null | undefined;
 export function loadOtel(): OtelApi | null {
   if (loaded === undefined) {
     try {
-      loaded = createRequire(import.meta.url)('@opentelemetry/api') as OtelApi;
+      loaded = requireHere('@opentelemetry/api') as OtelApi;
     } catch {
       loaded = null;
     }

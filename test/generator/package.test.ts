@@ -1,9 +1,12 @@
 /**
- * The published package: `attw` finds no problem in the packed tarball (and does find one in a
- * tarball with broken exports, so this test can fail); generated code plus `svc-gen/runtime` and
- * `svc-gen` type-check from the BUILT declarations (dist/*.d.ts, reached through node_modules as a
- * consumer reaches them, no `paths`) under NodeNext and Bundler resolution, strict and not; the
- * package imports at run time; `engines` is no looser than the dependencies' own.
+ * The published packages. svc-gen (CLI + generator, ESM-only): `attw` finds no problem in the packed
+ * tarball (and does find one in a tarball with broken exports, so this test can fail); generated code
+ * plus `svc-gen/runtime` and `svc-gen` type-check from the BUILT declarations (dist/*.d.ts, reached
+ * through node_modules as a consumer reaches them, no `paths`) under NodeNext and Bundler resolution,
+ * strict and not; the package imports at run time; `engines` is no looser than the dependencies' own.
+ * @svc-gen/runtime (ESM + CommonJS): `attw` clean for node10, node16 (CJS and ESM) and bundler; its
+ * tarball installed alone with --omit=dev brings only undici and jose; a CommonJS and an ESM consumer
+ * both call a generated client against a real server (see runtime-package.test.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
+import { ensureRuntimeBuilt } from '../helpers/runtime-dist.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +35,7 @@ let tarball: string;
 
 beforeAll(() => {
   // `npm test` builds dist/ first (pretest); a bare `vitest run` may not have.
+  ensureRuntimeBuilt();
   if (!existsSync(path.join(ROOT, 'dist/generator/index.d.ts'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   work = tempDir('svc-gen-package-');
   // --ignore-scripts: dist/ is already built, and a concurrent rebuild would race other test files reading it.
@@ -68,7 +73,7 @@ function attw(target: string): { status: number | null; problems: AttwProblem[] 
 
 describe('published shape', () => {
   it('the tarball holds the CLI, both entry points with their types, and the templates, and no tests or sources', () => {
-    for (const f of ['bin/svc-gen.js', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/runtime/index.js', 'dist/runtime/index.d.ts', 'dist/generator/cli.js', 'templates/client.ts.hbs', 'templates/index.ts.hbs', 'package.json', 'LICENSE']) {
+    for (const f of ['bin/svc-gen.js', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/runtime.js', 'dist/generator/runtime.d.ts', 'dist/generator/cli.js', 'templates/client.ts.hbs', 'templates/index.ts.hbs', 'package.json', 'LICENSE']) {
       expect(packedFiles).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|generator|runtime|specs|bench)\//.test(f))).toEqual([]);
@@ -86,7 +91,7 @@ describe('published shape', () => {
     execFileSync('tar', ['-xzf', tarball, '-C', dir]);
     const pkgFile = path.join(dir, 'package/package.json');
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-    pkg.exports['./runtime'] = { types: './dist/runtime/missing.d.ts', default: './dist/runtime/index.js' };
+    pkg.exports['./runtime'] = { types: './dist/generator/missing.d.ts', default: './dist/generator/runtime.js' };
     writeFileSync(pkgFile, JSON.stringify(pkg));
     const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: path.join(dir, 'package'), encoding: 'utf8' })) as { filename: string }[];
     const r = attw(path.join(dir, packed[0]?.filename ?? ''));
@@ -104,7 +109,7 @@ describe('published shape', () => {
       expect(conditions[0]?.[0], entry).toBe('types');
       for (const [, file] of conditions) expect(existsSync(path.join(ROOT, file)), `${entry} → ${file}`).toBe(true);
     }
-    expect(PKG.scripts['lint:package']).toBe('attw --pack . --profile esm-only');
+    expect(PKG.scripts['lint:package']).toBe('attw --pack . --profile esm-only && attw --pack runtime');
   });
 });
 
@@ -134,6 +139,7 @@ describe('a consumer of the built package', () => {
   let consumer: string;
 
   beforeAll(async () => {
+    ensureRuntimeBuilt();
     // Inside the repo (test/**/out is ignored by git) so that the consumer's node_modules/svc-gen
     // symlink and the repo's node_modules (undici, @types/node) both resolve as they would in an app.
     const base = path.join(ROOT, 'test/generator/out');
@@ -182,9 +188,9 @@ describe('a consumer of the built package', () => {
       .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(diagnostics).toEqual([]);
     // Resolved through the package's exports to the built declarations, not to the sources.
-    const runtime = ts.resolveModuleName('svc-gen/runtime', path.join(consumer, 'app.ts'), options, ts.sys).resolvedModule?.resolvedFileName;
-    const api = ts.resolveModuleName('svc-gen', path.join(consumer, 'app.ts'), options, ts.sys).resolvedModule?.resolvedFileName;
-    expect([runtime, api].map((f) => f && path.relative(ROOT, ts.sys.realpath?.(f) ?? f))).toEqual(['dist/runtime/index.d.ts', 'dist/generator/index.d.ts']);
+    // app.ts is an ES module (the consumer's package.json says so): resolved as its imports are.
+    const resolved = ['svc-gen/runtime', 'svc-gen', '@svc-gen/runtime'].map((name) => ts.resolveModuleName(name, path.join(consumer, 'app.ts'), options, ts.sys, undefined, undefined, ts.ModuleKind.ESNext).resolvedModule?.resolvedFileName);
+    expect(resolved.map((f) => f && path.relative(ROOT, ts.sys.realpath?.(f) ?? f))).toEqual(['dist/generator/runtime.d.ts', 'dist/generator/index.d.ts', 'runtime/dist/esm/index.d.ts']);
   });
 
   it('the @ts-expect-error lines are real errors (the check can fail)', () => {
@@ -197,9 +203,9 @@ describe('a consumer of the built package', () => {
   });
 
   it('imports at run time through the exports map', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const rt = await import('svc-gen/runtime'); const api = await import('svc-gen'); console.log(typeof rt.configure, typeof api.generate, typeof api.loadConfig);"], { cwd: consumer, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const rt = await import('svc-gen/runtime'); const own = await import('@svc-gen/runtime'); const api = await import('svc-gen'); console.log(typeof rt.configure, rt.configure === own.configure, typeof api.generate, typeof api.loadConfig);"], { cwd: consumer, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('function function function');
+    expect(r.stdout.trim()).toBe('function true function function');
   });
 });
 

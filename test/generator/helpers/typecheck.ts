@@ -1,6 +1,6 @@
 /**
  * Type-checks generated code with the repo's TypeScript (5.9) in one program, under the strictest
- * flags consumers use (or a lax set), resolving `svc-gen/runtime` to runtime/index.ts.
+ * flags consumers use (or a lax set), resolving `@svc-gen/runtime` (and `svc-gen/runtime`) to runtime/index.ts.
  * Only diagnostics in files under `dir` are returned: the runtime has its own checks.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export const STRICT: ts.CompilerOptions = {
   noEmit: true,
   types: ['node'],
   typeRoots: [path.join(REPO, 'node_modules/@types')],
-  paths: { 'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], 'svc-gen/testing': [path.join(REPO, 'runtime/testing/index.ts')] },
+  paths: { 'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], '@svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], 'svc-gen/testing': [path.join(REPO, 'runtime/testing/index.ts')], '@svc-gen/runtime/testing': [path.join(REPO, 'runtime/testing/index.ts')] },
 };
 
 /** A consumer without `strict`: generated code must work there too. */

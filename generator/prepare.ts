@@ -1,0 +1,41 @@
+/**
+ * One service's spec, start to typed: load (parse, convert, bundle) → select → rename duplicate
+ * operationIds → validate → openapi-typescript. Services are independent, so this runs the same in
+ * the main thread and in a worker (workers/pool.ts); its result is plain data that crosses threads.
+ */
+import { performance } from 'node:perf_hooks';
+import type { SpecSource } from './discover.js';
+import { loadSpec, type LoadedSpec, type OpenAPIDocument, type SharedFile } from './load.js';
+import { disambiguateOperationIds } from './operation-ids.js';
+import { validateDocument } from './model/validate.js';
+import { selectOperations } from './select.js';
+import { typesSource } from './types.js';
+
+/** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
+export interface Source extends SpecSource {
+  readonly name: string | undefined;
+  readonly operationIds: readonly string[] | undefined;
+}
+
+/** A service loaded, selected, validated and typed. */
+export interface Prepared {
+  readonly loaded: LoadedSpec;
+  /** The document openapi-typescript and the model see: selected, with duplicate operationIds renamed. */
+  readonly document: OpenAPIDocument;
+  /** Warnings of the loading (lenient YAML) and of the renames. */
+  readonly warnings: readonly string[];
+  readonly typesSource: string;
+  readonly ms: number;
+}
+
+/** Prepares one source; a scanned shared file comes back as such. Throws `SvcGenInputError` for bad input. */
+export async function prepareOne(source: Source, refRoot: string | undefined): Promise<Prepared | SharedFile> {
+  const started = performance.now();
+  const loaded = await loadSpec(source, { refRoot, allowShared: source.scanned });
+  if ('shared' in loaded) return loaded;
+  const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
+  const renamed = disambiguateOperationIds(selected);
+  validateDocument(source.entry, renamed.document);
+  const types = await typesSource(source.entry, renamed.document);
+  return { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings], typesSource: types, ms: performance.now() - started };
+}
