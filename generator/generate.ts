@@ -97,8 +97,10 @@ export function invalidate(cache: GenerateCache, files: Iterable<string>): strin
 export async function generateWithCache(options: ResolvedOptions, cache: GenerateCache | undefined): Promise<GenerateResult> {
   const runStarted = performance.now();
   const list = sources(options);
+  const templates = loadTemplates();
   const print = fingerprint({
     version: generatorVersion(),
+    templates: JSON.stringify(templates),
     out: options.out,
     runtimeModule: options.runtimeModule,
     sources: list,
@@ -110,7 +112,6 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     const unchanged = unchangedByManifest(options, print, list);
     if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
   }
-  const templates = loadTemplates();
   const { prepared, shared } = await prepareAll(list, cache, options.refRoot);
   const names = serviceNames(
     prepared.map(({ source, p }) => ({

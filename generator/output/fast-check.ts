@@ -14,6 +14,8 @@ import { unsafeTarget } from './paths.js';
 /** What decides the output besides the specs' bytes: version, options, and which sources make which service. */
 export interface FingerprintInput {
   readonly version: string;
+  /** The templates' text: a changed template changes the output under the same version. */
+  readonly templates: string;
   readonly out: string;
   readonly runtimeModule: string;
   /** Each spec source: entry file (absolute), and the name/operations a config gave it. */
@@ -28,6 +30,7 @@ export function fingerprint(input: FingerprintInput): string {
   return sha256(
     JSON.stringify([
       input.version,
+      sha256(input.templates),
       input.runtimeModule,
       input.sources.map((s) => [rel(s.entry), s.name ?? null, s.operationIds ?? null]),
       input.defaults,

@@ -7,6 +7,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { generate } from '../../generator/index.js';
+import { fingerprint } from '../../generator/output/fast-check.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { copyRepoSpecs, tinySpec } from './helpers/specs.js';
 
@@ -72,4 +73,10 @@ test('the manifest is the same bytes wherever the tree lives (paths are relative
   } finally {
     cleanup(path.dirname(path.dirname(moved)));
   }
+});
+
+test('a changed template changes the fingerprint, so an upgraded generator never answers from an old manifest', () => {
+  const base = { version: '1.0.0', templates: 'client v1', out: '/o', runtimeModule: '@svc-gen/runtime', sources: [{ entry: '/o/../specs/a.yaml' }], defaults: [] };
+  expect(fingerprint({ ...base, templates: 'client v2' })).not.toBe(fingerprint(base));
+  expect(fingerprint({ ...base })).toBe(fingerprint(base));
 });
