@@ -32,8 +32,12 @@ export interface UnsupportedRef {
 /**
  * openapi-typescript types a `$ref` into `#/paths/...` as an indexed access into `paths` that does
  * not exist (e.g. `["requestBody"]["content"][...]["schema"]`). When such a ref only points at
- * another ref (a chain), it is rewritten to the chain's end; otherwise it is returned so load can
- * reject the document with its location. Mutates `doc` (a bundled document: internal refs only).
+ * another ref (a chain), it is rewritten to the chain's end. When the chain ends at a value inside
+ * paths (bundlers such as the one behind APIs.guru's DigitalOcean spec point every reuse at the
+ * first occurrence), a copy of that value takes the ref's place: it means the same, and types.
+ * Only a value that contains a ref back to itself through paths (it cannot be copied out) is
+ * returned, so load can reject the document with its location. Mutates `doc` (a bundled document:
+ * internal refs only).
  */
 export function collapseRefsIntoPaths(doc: Record<string, unknown>): UnsupportedRef[] {
   const unsupported: UnsupportedRef[] = [];
@@ -47,14 +51,23 @@ export function collapseRefsIntoPaths(doc: Record<string, unknown>): Unsupported
     seen.add(node);
     const obj = node as Record<string, unknown>;
     const ref = obj['$ref'];
+    let inlined = step.inlined;
     if (typeof ref === 'string' && intoOperation(ref)) {
       const end = chainEnd(doc, ref);
-      if (end === undefined) unsupported.push({ pointer: pointerOf(step), ref });
-      else obj['$ref'] = end;
+      const target = end !== undefined && intoOperation(end) ? resolvePointer(doc, end) : undefined;
+      if (end === undefined || (target !== undefined && inlined?.has(end))) unsupported.push({ pointer: pointerOf(step), ref });
+      else if (target === undefined) obj['$ref'] = end;
+      else {
+        // Copied (before `obj` changes: the target may contain it), never shared: the copy's own refs are rewritten below.
+        const copy = structuredClone(target);
+        delete obj['$ref'];
+        Object.assign(obj, copy);
+        inlined = new Set(inlined).add(end);
+      }
     }
     for (const k in obj) {
       const v = obj[k];
-      if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: step, key: k });
+      if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: step, key: k, inlined });
     }
   }
   return unsupported;
@@ -64,6 +77,8 @@ interface Step {
   readonly node: object;
   readonly parent: Step | undefined;
   readonly key: string;
+  /** Refs into paths copied in on the way here: meeting one again would copy forever. */
+  readonly inlined?: ReadonlySet<string> | undefined;
 }
 
 function pointerOf(step: Step): string {
@@ -72,7 +87,10 @@ function pointerOf(step: Step): string {
   return keys.reverse().join('');
 }
 
-/** Follows refs that point into paths/webhooks until one points elsewhere; undefined if none does. */
+/**
+ * Follows refs that point into paths/webhooks until one points elsewhere or at a value that is not a
+ * ref (an object, still inside paths); undefined for a loop of refs or one that does not resolve.
+ */
 function chainEnd(doc: Record<string, unknown>, ref: string): string | undefined {
   const seen = new Set<string>();
   let current = ref;
@@ -80,7 +98,8 @@ function chainEnd(doc: Record<string, unknown>, ref: string): string | undefined
     if (seen.has(current)) return undefined;
     seen.add(current);
     const target = resolvePointer(doc, current);
-    if (typeof target !== 'object' || target === null || typeof (target as Record<string, unknown>)['$ref'] !== 'string') return undefined;
+    if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
+    if (typeof (target as Record<string, unknown>)['$ref'] !== 'string') return current;
     current = (target as Record<string, unknown>)['$ref'] as string;
   }
   return current;

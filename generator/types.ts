@@ -42,6 +42,15 @@ const COMMENT_HEADER = `/**
 
 `;
 
+/**
+ * openapi-typescript's helper for `allOf: [$ref, { required: [...] }]` demands `K extends keyof T`,
+ * which fails (TS2344) when the referenced schema is nullable or a union (`keyof (X | null)` is
+ * `never`), as in Plaid's `Cause` over its nullable `PlaidError`. This one requires the keys of the
+ * non-null part and means the same for every `T` the original accepts.
+ */
+const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
+const WITH_REQUIRED_SOUND = 'type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof NonNullable<T>]-?: NonNullable<T>[P];\n};';
+
 /** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). */
 export async function typesSource(file: string, document: OpenAPIDocument): Promise<string> {
   // openapi-typescript annotates the object it is given: it gets copies of the nodes it writes (types-input.ts), so the model's input stays pristine.
@@ -90,7 +99,8 @@ export function typesOfCopy(file: string, copy: Record<string, unknown>): string
     // string literal, and all of them are inert text in a comment.
     return (COMMENT_HEADER + astToString(nodes))
       .replace(/<\/(script)/gi, '<\\/$1')
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(WITH_REQUIRED, WITH_REQUIRED_SOUND);
   } catch (e) {
     throw inputError('SVCGEN_INVALID_SPEC', file, `openapi-typescript cannot type this document: ${(e as Error).message}`);
   }

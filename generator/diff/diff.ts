@@ -9,8 +9,27 @@ import type { Change, DiffReport, RawChange } from './types.js';
 
 type Json = Record<string, unknown>;
 
-/** Every change between two sets of services. */
+/** Every change between two sets of services, each reported once. */
 export function diffServices(oldServices: ReadonlyMap<string, Json>, newServices: ReadonlyMap<string, Json>): RawChange[] {
+  return unique(allChanges(oldServices, newServices));
+}
+
+/**
+ * Drops repeats of a change identical in every field. One schema reached along two routes (e.g. the
+ * same `$ref` under two `oneOf` branches, as Figma's spec does) yields the same change twice, and
+ * listing it twice would read as two breakages.
+ */
+function unique(changes: readonly RawChange[]): RawChange[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = JSON.stringify([c.service, c.kind, c.operation, c.pointer.old, c.pointer.new, c.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function allChanges(oldServices: ReadonlyMap<string, Json>, newServices: ReadonlyMap<string, Json>): RawChange[] {
   const out: RawChange[] = [];
   if (oldServices.size === 1 && newServices.size === 1) {
     const [oldDoc] = [...oldServices.values()];
