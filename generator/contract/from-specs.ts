@@ -2,10 +2,10 @@
  * Contracts straight from spec files, without generating anything (for `svc-gen fake`): discover →
  * load → validate → model → contract, the same stages `generate()` runs, minus types and render.
  */
-import { discover } from '../discover.js';
+import { discover } from '../load/discover.js';
 import { type InputProblem, SvcGenInputError, isSvcGenInputError } from '../errors.js';
-import { loadSpec } from '../load.js';
-import { disambiguateOperationIds } from '../operation-ids.js';
+import { loadSpec } from '../load/load.js';
+import { disambiguateOperationIds } from '../load/operation-ids.js';
 import { serviceNames } from '../model/registry.js';
 import { buildService } from '../model/service.js';
 import { validateDocument } from '../model/validate.js';

@@ -3,9 +3,9 @@
  * loaded exactly as generation loads it (discovery, $ref bundling within the loader's boundary,
  * Swagger 2.0 conversion) and named as generation names it.
  */
-import { discover } from '../discover.js';
+import { discover } from '../load/discover.js';
 import { inputError } from '../errors.js';
-import { loadSpec, type LoadedSpec } from '../load.js';
+import { loadSpec, type LoadedSpec } from '../load/load.js';
 import { serviceNames } from '../model/registry.js';
 import path from 'node:path';
 import { extractGitSide, parseGitSide } from './git-source.js';

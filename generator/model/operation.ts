@@ -8,7 +8,7 @@ import { camelCase, nameFromRoute } from './names.js';
 import { parameterParts, parameterSpecs, undeclaredPathParams } from './params.js';
 import { responseTypes } from './responses.js';
 import { requestPath } from './wire-path.js';
-import type { OperationModel } from './types.js';
+import type { OperationModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import type { HttpMethod } from '@svc-gen/runtime';
 import { pascalCase, safeIdentifier } from './names.js';
 import { buildOperation, wantedName, type RawOperation } from './operation.js';
 import { deref, isObject } from './resolve.js';
-import type { ServiceModel } from './types.js';
+import type { ServiceModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

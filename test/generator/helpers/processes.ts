@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** bin/svc-gen.js: runs dist/generator/cli.js (built by `npm test`'s pretest). */
+/** bin/svc-gen.js: runs dist/generator/cli/bin-entry.js (built by `npm test`'s pretest). */
 export const BIN = path.join(ROOT, 'bin/svc-gen.js');
 
 /** Builds dist/ when it is missing (a bare `vitest run`); `npm test` always builds it first. */
 export function ensureBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli.js'))) {
+  if (!existsSync(path.join(ROOT, 'dist/generator/cli/bin-entry.js'))) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   }
 }

@@ -10,7 +10,8 @@
  * Limit: a node reachable by two paths (a YAML alias) and patched through both keeps its patches
  * apart (structuredClone would keep the sharing); JSON documents have no shared nodes.
  */
-import { isObject } from './model/resolve.js';
+import { isObject } from '../model/resolve.js';
+import { unescapePointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 type Key = string | number;
@@ -143,7 +144,7 @@ function refKeys(ref: string): Key[] {
     .split('/')
     .map((s) => {
       try {
-        return decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        return decodeURIComponent(unescapePointer(s));
       } catch {
         return '';
       }

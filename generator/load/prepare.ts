@@ -5,11 +5,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { SpecSource } from './discover.js';
-import { loadSpec, type LoadedSpec, type OpenAPIDocument, type SharedFile } from './load.js';
+import type { OpenAPIDocument } from './document.js';
+import { loadSpec, type LoadedSpec, type SharedFile } from './load.js';
 import { disambiguateOperationIds } from './operation-ids.js';
-import { validateDocument } from './model/validate.js';
+import { validateDocument } from '../model/validate.js';
 import { selectOperations } from './select.js';
-import { typesSource } from './types.js';
+import { typesSource } from '../types/emit-types.js';
 
 /** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
 export interface Source extends SpecSource {

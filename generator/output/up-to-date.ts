@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
-import { type Manifest, type ManifestService, sha256 } from './manifest.js';
+import { sha256 } from '../util/hash.js';
+import type { Manifest, ManifestService } from './manifest.js';
 import { unsafeTarget } from './paths.js';
 
 /** What decides the output besides the specs' bytes: version, options, and which sources make which service. */

@@ -9,7 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Fake } from '@svc-gen/runtime/testing';
 import { urlEnvName } from '@svc-gen/runtime';
 import type { CliIO } from './run-cli.js';
-import { formatProblem, isSvcGenInputError } from './errors.js';
+import { formatProblem, isSvcGenInputError } from '../errors.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -33,7 +33,7 @@ export async function runFake(argv: readonly string[], io: CliIO): Promise<numbe
     throw e;
   }
   const opts = cmd.opts<{ port?: number; host: string }>();
-  const { contractsFromSpecs } = await import('./contract/from-specs.js');
+  const { contractsFromSpecs } = await import('../contract/from-specs.js');
   const { createFake } = await import('@svc-gen/runtime/testing');
   let contracts;
   try {

@@ -4,8 +4,8 @@
  * cannot drive the terminal.
  */
 import type { Colors } from './colors.js';
-import { formatProblem, type InputProblem } from './errors.js';
-import type { GenerateResult } from './generate.js';
+import { formatProblem, type InputProblem } from '../errors.js';
+import type { GenerateResult } from '../generate.js';
 import { displayPath } from './report.js';
 
 /** Where and how to print. */

@@ -5,11 +5,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
-import { formatProblem, inputError, isSvcGenInputError } from '../errors.js';
-import { loadConfig } from '../config.js';
-import { classify, diffSides } from './diff.js';
-import { formatReport, type ReportFormat } from './report-format.js';
-import type { Change, DiffReport } from './types.js';
+import { formatProblem, isSvcGenInputError } from '../errors.js';
+import { diffReport } from '../diff/diff-report.js';
+import { formatReport, type ReportFormat } from '../diff/report-format.js';
 
 /** Where the command writes and runs (run-cli.ts's CliIO). */
 export interface DiffIO {
@@ -76,40 +74,6 @@ export async function runDiffCli(argv: readonly string[], io: DiffIO): Promise<n
     io.stderr(`svc-gen diff: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return 3;
   }
-}
-
-/** Options of `diffReport`. */
-export interface DiffReportOptions {
-  readonly cwd: string;
-  readonly consumer?: string | undefined;
-  readonly clients?: string | undefined;
-}
-
-/** Loads both sides, compares them and, with `consumer`, adds the call sites; the CLI's work without printing. */
-export async function diffReport(oldArg: string, newArg: string, options: DiffReportOptions): Promise<DiffReport> {
-  const { cwd } = options;
-  const run = await diffSides(oldArg, newArg, cwd);
-  try {
-    const report = classify(run.changes);
-    if (options.consumer === undefined) return report;
-    const clients = options.clients !== undefined ? path.resolve(cwd, options.clients) : await configOut(path.dirname(path.resolve(cwd, options.consumer)), options.consumer);
-    const { consumerCallSites } = await import('./consumer.js');
-    const sites = await consumerCallSites({ tsconfig: path.resolve(cwd, options.consumer), clients, newSpecs: run.new.path, refRoot: run.new.refRoot, oldServices: run.old.services, cwd }, report.breaking);
-    const withSites = (c: Change): Change => ({ ...c, callSites: sites.byChange.get(c) ?? [] });
-    return { breaking: report.breaking.map(withSites), nonBreaking: report.nonBreaking, warnings: report.warnings, otherCallSites: sites.other };
-  } finally {
-    run.cleanup();
-  }
-}
-
-/** The consumer's clients folder from its svc-gen config (`out`). */
-async function configOut(dir: string, tsconfig: string): Promise<string> {
-  const config = await loadConfig({ cwd: dir });
-  const out = config?.config.out;
-  if (out === undefined) {
-    throw inputError('SVCGEN_USAGE', tsconfig, 'give --clients <dir>: no svc-gen config with "out" next to the consumer\'s tsconfig');
-  }
-  return path.resolve(dir, out);
 }
 
 function displayPath(file: string, cwd: string): string {

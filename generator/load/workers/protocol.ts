@@ -1,5 +1,5 @@
 /** Messages between the pool (pool.ts) and its workers (prepare-worker.ts). */
-import type { InputProblem } from '../errors.js';
+import type { InputProblem } from '../../errors.js';
 import type { SharedFile } from '../load.js';
 import type { Prepared, Source } from '../prepare.js';
 

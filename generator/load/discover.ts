@@ -10,8 +10,8 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { inputError, SvcGenInputError, type InputProblem } from './errors.js';
-import { MANIFEST_FILE } from './options.js';
+import { inputError, SvcGenInputError, type InputProblem } from '../errors.js';
+import { MANIFEST_FILE } from '../config/options.js';
 
 /** One service's spec: its entry file and the name to use when the spec has no `info.x-service-name`. */
 export interface SpecSource {
@@ -51,15 +51,25 @@ function fileSource(file: string, scanned: boolean): SpecSource {
   return { entry: file, fallbackName: path.basename(file).replace(SPEC_EXT, ''), scanned };
 }
 
-/** The multi-file service in `dir`, when it has an entry file. */
-function folderSource(dir: string): SpecSource[] | undefined {
+/**
+ * The entry file of the multi-file service in `dir` (the first of ENTRY_FILES present), or
+ * undefined when it has none. Throws SVCGEN_OUTSIDE_FOLDER when the entry is a symlink leading out
+ * of `dir`. The one place a folder becomes a spec: discovery and configured `services` both use it.
+ */
+export function folderEntry(dir: string): string | undefined {
   const names = new Set(readdirSync(dir));
   const main = ENTRY_FILES.find((n) => names.has(n));
   if (!main) return undefined;
   const entry = path.join(dir, main);
   const kind = linkKind(entry);
   if (kind.target !== undefined) insideOrThrow(dir, entry, kind.target);
-  return [{ entry, fallbackName: path.basename(dir), scanned: false }];
+  return entry;
+}
+
+/** The multi-file service in `dir`, when it has an entry file. */
+function folderSource(dir: string): SpecSource[] | undefined {
+  const entry = folderEntry(dir);
+  return entry === undefined ? undefined : [{ entry, fallbackName: path.basename(dir), scanned: false }];
 }
 
 function scanDirectory(dir: string): SpecSource[] {

@@ -7,11 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
 import { colors, useColor } from './colors.js';
-import { generatorVersion } from './package-info.js';
-import { loadConfig, type LoadedConfig } from './config.js';
-import { isSvcGenInputError, type InputProblem } from './errors.js';
-import type { GenerateResult } from './generate.js';
-import { mergeConfig, resolveOptions, type CliOptions, type ResolvedOptions } from './options.js';
+import { generatorVersion } from '../util/package-info.js';
+import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { isSvcGenInputError, type InputProblem } from '../errors.js';
+import type { GenerateResult } from '../generate.js';
+import { mergeConfig, resolveOptions, type CliOptions, type ResolvedOptions } from '../config/options.js';
 import { printCheck, printProblems, printServices, printWarnings, printWriteSummary, regenerateCommand, type Printer } from './print.js';
 import { displayPath, jsonError, jsonErrorReport, jsonReport, type JsonError, type ReportContext } from './report.js';
 import type { WatchRun } from './watch.js';
@@ -93,8 +93,8 @@ function program(io: CliIO): Command {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
-  if (argv[0] === 'fake') return (await import('./fake-cli.js')).runFake(argv.slice(1), io);
-  if (argv[0] === 'diff') return (await import('./diff/cli.js')).runDiffCli(argv.slice(1), io);
+  if (argv[0] === 'fake') return (await import('./fake-command.js')).runFake(argv.slice(1), io);
+  if (argv[0] === 'diff') return (await import('./diff-command.js')).runDiffCli(argv.slice(1), io);
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   const cmd = program(io);
@@ -157,11 +157,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   }
   if (flags.watch) return watchMode(flags, p, io, resolve, () => config?.file, failed, ctx);
   try {
-    const { generateWithCache } = await import('./generate.js');
+    const { generateWithCache } = await import('../generate.js');
     const result = await generateWithCache(options, undefined);
     const code = finish(result, flags, p, ctx);
     if (!flags.check || flags.breakingAgainst === undefined) return code;
-    const { breakingReport } = await import('./diff/check-breaking.js');
+    const { breakingReport } = await import('../diff/check-breaking.js');
     return Math.max(code, await breakingReport(flags.breakingAgainst, options.inputs, cwd, flags.json ? p.stderr : p.stdout));
   } catch (e) {
     const code = failed(e);

@@ -14,7 +14,7 @@
  * with its file and line. Duplicate keys stay errors, and the limits hold for the text as read.
  */
 import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
-import { inputError } from './errors.js';
+import { inputError } from '../errors.js';
 import { repairQuotedIndent } from './lenient-yaml.js';
 
 /** A parsed spec file. */

@@ -4,8 +4,8 @@
  * `schemaVersion` changes only when a field is removed or changes meaning; new fields may appear.
  */
 import path from 'node:path';
-import type { InputErrorCode, InputProblem } from './errors.js';
-import type { GenerateResult } from './generate.js';
+import type { InputErrorCode, InputProblem } from '../errors.js';
+import type { GenerateResult } from '../generate.js';
 
 /** One service in the report. */
 export interface JsonServiceReport {

@@ -3,7 +3,8 @@
  * without changing what they mean.
  */
 
-import { resolvePointer } from './model/resolve.js';
+import { resolvePointer } from '../model/resolve.js';
+import { escapePointer } from '../util/json-pointer.js';
 
 const SCHEMA_NAME = /^[A-Za-z0-9._-]+$/;
 
@@ -68,7 +69,7 @@ interface Step {
 
 function pointerOf(step: Step): string {
   const keys: string[] = [];
-  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(`/${s.key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(`/${escapePointer(s.key)}`);
   return keys.reverse().join('');
 }
 

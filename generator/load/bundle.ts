@@ -9,10 +9,10 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, bundle, createConfig, isAbsoluteUrl, Source, type Config, type Document } from '@redocly/openapi-core';
-import { inputError, isSvcGenInputError, SvcGenInputError, type InputProblem } from './errors.js';
+import { inputError, isSvcGenInputError, SvcGenInputError, type InputProblem } from '../errors.js';
 import { bundleProblems } from './load-problems.js';
-import type { OpenAPIDocument } from './load.js';
-import { typeCycleProblems } from './model/cycles.js';
+import type { OpenAPIDocument } from './document.js';
+import { typeCycleProblems } from '../model/cycles.js';
 import { parseSpecText } from './parse.js';
 import { describeBoundary, WIDEN_HINT, type RefBoundary } from './ref-boundary.js';
 

@@ -3,8 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from './package-info.js';
-import type { TemplateSources } from './render/engine.js';
+import { packageRoot } from '../util/package-info.js';
+import type { TemplateSources } from './engine.js';
 
 /** The template sources render needs. */
 export function loadTemplates(): TemplateSources {

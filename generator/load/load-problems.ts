@@ -2,7 +2,7 @@
  * Redocly bundle problems → svc-gen input problems with file, line/column and pointer.
  */
 import { getLineColLocation, type NormalizedProblem } from '@redocly/openapi-core';
-import type { InputProblem, SourceLocation } from './errors.js';
+import type { InputProblem, SourceLocation } from '../errors.js';
 
 /**
  * Keeps error-severity problems. `linesInEntry` is false when the entry's text was replaced

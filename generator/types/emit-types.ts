@@ -12,9 +12,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
-import { inputError } from './errors.js';
-import type { OpenAPIDocument } from './load.js';
-import { typeContentParameters } from './model/params.js';
+import { inputError } from '../errors.js';
+import type { OpenAPIDocument } from '../load/document.js';
+import { typeContentParameters } from '../model/params.js';
 import { writableForTypes } from './types-input.js';
 
 const require = createRequire(import.meta.url);

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { createCache, generateWithCache, invalidate, type GenerateCache, type GenerateResult } from './generate.js';
-import type { ResolvedOptions } from './options.js';
+import { createCache, generateWithCache, invalidate, type GenerateCache, type GenerateResult } from '../generate.js';
+import type { ResolvedOptions } from '../config/options.js';
 
 /** What one run of the watch loop produced. */
 export type WatchRun =

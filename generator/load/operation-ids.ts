@@ -7,12 +7,13 @@
  * (`Echo` on `/v1/echo/{id}/{num}` → `Echo_V1EchoByIdByNum`), then from its method too, then a number,
  * whichever is first free. Each rename is a warning. Pure: returns a copy, the input is not changed.
  */
-import type { OpenAPIDocument } from './load.js';
-import { pascalCase } from './model/names.js';
-import { isObject } from './model/resolve.js';
+import type { OpenAPIDocument } from './document.js';
+import { pascalCase } from '../model/names.js';
+import { isObject } from '../model/resolve.js';
+import { escapePointer } from '../util/json-pointer.js';
+import { PATH_ITEM_METHODS, type PathItemMethod } from '../util/http-methods.js';
 
 /** Methods a path item can hold (OpenAPI 3.x Path Item Object). */
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** A document with unique operationIds, and one warning per rename. */
 export interface Disambiguated {
@@ -55,7 +56,7 @@ export function disambiguateOperationIds(doc: OpenAPIDocument): Disambiguated {
 
 interface Use {
   readonly path: string;
-  readonly method: (typeof METHODS)[number];
+  readonly method: PathItemMethod;
   readonly id: string;
 }
 
@@ -64,7 +65,7 @@ function operations(paths: Record<string, unknown>): Use[] {
   const uses: Use[] = [];
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item) || typeof item['$ref'] === 'string') continue;
-    for (const method of METHODS) {
+    for (const method of PATH_ITEM_METHODS) {
       const op = item[method];
       if (isObject(op) && typeof op['operationId'] === 'string') uses.push({ path, method, id: op['operationId'] });
     }
@@ -91,8 +92,4 @@ export function pathSuffix(path: string): string {
     .map((seg) => seg.replace(/\{([^}]*)\}/g, ' by $1 '))
     .join(' ');
   return pascalCase(words) || 'Root';
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -3,12 +3,12 @@
  * or modelled: operations not listed are removed, and path items left without operations are
  * dropped, so `types.ts` and `client.ts` both describe only what the service uses. Pure.
  */
-import { SvcGenInputError } from './errors.js';
-import type { OpenAPIDocument } from './load.js';
-import { deref, isObject } from './model/resolve.js';
+import { SvcGenInputError } from '../errors.js';
+import type { OpenAPIDocument } from './document.js';
+import { deref, isObject } from '../model/resolve.js';
+import { isPathItemMethod } from '../util/http-methods.js';
 
 /** Methods a path item can hold (OpenAPI 3.x §4.8.9). */
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** A copy of `doc` keeping only the operations in `ids`; throws `SVCGEN_CONFIG` naming every id the spec lacks. */
 export function selectOperations(doc: OpenAPIDocument, ids: readonly string[], file: string, service: string): OpenAPIDocument {
@@ -21,7 +21,7 @@ export function selectOperations(doc: OpenAPIDocument, ids: readonly string[], f
     const kept: Record<string, unknown> = {};
     let operations = 0;
     for (const [key, value] of Object.entries(pathItem)) {
-      if (!(METHODS as readonly string[]).includes(key)) {
+      if (!isPathItemMethod(key)) {
         kept[key] = value;
         continue;
       }

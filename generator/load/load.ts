@@ -7,16 +7,14 @@
  * file (errors, pagination, ... that services `$ref`), not a service: it is reported, not refused.
  */
 import { readFileSync } from 'node:fs';
-import { inputError, SvcGenInputError } from './errors.js';
+import { inputError, SvcGenInputError } from '../errors.js';
 import type { SpecSource } from './discover.js';
-import { resolvePointer } from './model/resolve.js';
+import { resolvePointer } from '../model/resolve.js';
 import { collapseRefsIntoPaths, normalizeMapping } from './normalize.js';
-import { sha256 } from './output/manifest.js';
+import { sha256 } from '../util/hash.js';
 import { parseSpecText } from './parse.js';
 import { refBoundary } from './ref-boundary.js';
-
-/** A bundled OpenAPI 3.x document (internal `#/` refs only). */
-export type OpenAPIDocument = Record<string, unknown> & { openapi: string };
+import type { OpenAPIDocument } from './document.js';
 
 /** One service's spec after loading. */
 export interface LoadedSpec {

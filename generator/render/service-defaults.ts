@@ -4,9 +4,9 @@
  * replaces the whole configuration, so silently merged defaults would be lost or fight the
  * user's); the user spreads them in. Pure: options → file text.
  */
-import type { ResolvedService } from './options.js';
-import { prop, str } from './render/helpers.js';
-import type { VirtualFile } from './render/render.js';
+import type { ResolvedService } from '../config/options.js';
+import { prop, str } from './helpers.js';
+import type { VirtualFile } from './render.js';
 
 /** The defaults file, or undefined when no generated service sets a default. */
 export function serviceDefaultsFile(path: string, services: readonly ResolvedService[], generated: ReadonlySet<string>, runtimeModule: string): VirtualFile | undefined {

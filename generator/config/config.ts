@@ -7,8 +7,9 @@
 import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SvcGenInputError, type InputProblem } from './errors.js';
-import { kebabCase } from './model/names.js';
+import { SvcGenInputError, type InputProblem } from '../errors.js';
+import { kebabCase } from '../model/names.js';
+import { escapePointer } from '../util/json-pointer.js';
 
 /** Config file names looked for in the working directory, in this order; at most one may exist. */
 export const CONFIG_FILES = ['svc-gen.config.json', 'svc-gen.config.mjs', 'svc-gen.config.ts'] as const;
@@ -238,10 +239,6 @@ function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return `a value of type ${typeof v}`;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Levenshtein distance, for "did you mean" on short key names. */

@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parentPort, threadId } from 'node:worker_threads';
-import { isSvcGenInputError } from '../errors.js';
+import { isSvcGenInputError } from '../../errors.js';
 import { prepareOne, type Source } from '../prepare.js';
 import type { Reply, Task } from './protocol.js';
 
