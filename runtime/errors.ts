@@ -67,6 +67,8 @@ export function errorCode(name: GlobalErrorName): ErrorCode {
 /** Where a failed call was going; filled in by the error-mapping step. */
 export interface CallSite {
   service?: string;
+  /** The operationId of a generated call, or `METHOD endpoint` for httpDispatch. */
+  operation?: string;
   method?: string;
   url?: string;
   attempts?: number;
@@ -79,28 +81,45 @@ export interface APIExceptionInit extends CallSite {
   description?: string;
   body?: unknown;
   cause?: unknown;
-  /** Response headers (lower-case names), when the failure is a response. */
+  /** Headers of the response that caused it, as received; none for failures without a response. */
   headers?: Record<string, string | string[] | undefined>;
   /** `false` when another attempt cannot help (TLS refusals, over-size bodies): never retried. */
   retryable?: boolean;
 }
 
+/** Response headers as one lower-cased string per name (repeated ones joined with `, `, as fetch's Headers does). */
+export function headerRecord(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
 const API_EXCEPTION = Symbol.for('svc-gen.APIException');
 const TIMEOUT_ERROR = Symbol.for('svc-gen.ResponseTimeoutError');
 
-/** Every failure of a service call: HTTP errors, transport errors, timeouts, bad bodies. */
-export class APIException extends Error {
+/**
+ * Every failure of a service call: HTTP errors, transport errors, timeouts, bad bodies.
+ * `B` is the body's type; generated guards (`UserService.isError(e, 'getUser')`) narrow it per status.
+ */
+export class APIException<B = unknown> extends Error {
   readonly statusCode: number;
   readonly errorCode: ErrorCode;
   readonly description: string;
   service: string;
+  /** The operationId of a generated call, or `METHOD endpoint` for httpDispatch. */
+  operation: string;
   method: string;
   url: string;
   attempts: number;
   /** The parsed error body of the response, when there was one. */
-  readonly body: unknown;
-  /** The response's headers with lower-case names (`{}` when no response was received). */
-  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: B;
+  /**
+   * The response's headers (lower-cased names, repeated ones joined with `, ` as fetch's Headers does,
+   * so a declared header's type is one string); `{}` when no response was received.
+   */
+  readonly headers: Readonly<Record<string, string | undefined>>;
   /** `false` when another attempt cannot help: the retry step surfaces the error at once. Set only then. */
   declare readonly retryable?: boolean;
 
@@ -111,18 +130,51 @@ export class APIException extends Error {
     this.errorCode = init.errorCode;
     this.description = init.description ?? init.message;
     this.service = init.service ?? '';
+    this.operation = init.operation ?? '';
     this.method = init.method ?? '';
     this.url = init.url ?? '';
     this.attempts = init.attempts ?? 0;
-    this.body = init.body;
-    this.headers = init.headers ?? {};
+    this.body = init.body as B;
+    this.headers = init.headers ? headerRecord(init.headers) : {};
     if (init.retryable !== undefined) Object.defineProperty(this, 'retryable', { value: init.retryable, enumerable: true });
     Object.defineProperty(this, API_EXCEPTION, { value: true });
   }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  /**
+   * One log line: `APIException: user get_user GET /users/7 -> 404 user_not_found: No such user (attempts: 1)`.
+   * The path leaves out the query string, which may carry data that does not belong in logs.
+   */
+  override toString(): string {
+    const path = this.url ? ` ${this.url.replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0] || '/'}` : '';
+    const where = [this.service, this.operation].filter((x) => x).join(' ');
+    const call = `${where}${this.method ? ` ${this.method}` : ''}${path}`.trim();
+    const attempts = this.attempts === 1 ? '1 attempt' : `${this.attempts} attempts`;
+    return `${this.name}: ${call ? `${call} -> ` : ''}${this.statusCode} ${this.errorCode.name}: ${this.description.replace(/\s+/g, ' ')} (${attempts})`;
+  }
+
+  /**
+   * Rewrites the first line of `stack` to `toString()`: V8 fixes that line when the error is built,
+   * before the call site is known, and loggers print `stack`.
+   */
+  relabelStack(): void {
+    const stack = this.stack;
+    if (typeof stack !== 'string') return;
+    const firstFrame = stack.search(/\n\s+at /);
+    Object.defineProperty(this, 'stack', { value: `${this.toString()}${firstFrame < 0 ? '' : stack.slice(firstFrame)}`, writable: true, configurable: true });
+  }
+
+  // The predicate makes `e instanceof APIException` narrow to `APIException<unknown>`, not `<any>`.
+  static override [Symbol.hasInstance](value: unknown): value is APIException<unknown> {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_EXCEPTION] === true;
   }
+}
+
+/**
+ * True when `error` is an `APIException` thrown by `operation` (an operationId) of `service`: what the
+ * generated `isError` guards check before narrowing to that operation's typed exception.
+ */
+export function isOperationError(error: unknown, service: string, operation: string): error is APIException {
+  return error instanceof APIException && error.service === service && error.operation === operation;
 }
 
 /** The call's total time ran out (503, `service_timeout`). */
@@ -139,7 +191,7 @@ export class ResponseTimeoutError extends APIException {
     Object.defineProperty(this, TIMEOUT_ERROR, { value: true });
   }
 
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): value is ResponseTimeoutError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TIMEOUT_ERROR] === true;
   }
 }

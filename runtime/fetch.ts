@@ -68,7 +68,7 @@ export function createFetch(serviceName: string): WhatwgFetch {
       };
       return toResponse(await service.dispatch(request), method);
     } catch (error) {
-      throw withSite(toAPIException(error), request ?? { service: serviceName, method: init?.method ?? 'GET', url: service.baseUrl, attempts: 0 }) satisfies APIException;
+      throw withSite(toAPIException(error), request ?? { service: serviceName, operation: '', method: init?.method ?? 'GET', url: service.baseUrl, attempts: 0 }) satisfies APIException;
     }
   };
 }

@@ -20,7 +20,7 @@ export {
 export type { RequestContext, RequestUser, ContextMiddlewareOptions } from './context.js';
 export { CircuitBreaker } from './steps/breaker.js';
 export type { CircuitState } from './steps/breaker.js';
-export { APIException, ResponseTimeoutError, GlobalErrorCodes } from './errors.js';
+export { APIException, ResponseTimeoutError, GlobalErrorCodes, isOperationError } from './errors.js';
 export type { ErrorCode, GlobalErrorName, APIExceptionInit } from './errors.js';
 export type { Settings, ServiceOverride, RetryBudget, CircuitBreakerSettings, CircuitStateChange, EndpointSettings } from './settings.js';
 export type { EndpointStatus } from './endpoints/endpoint-set.js';

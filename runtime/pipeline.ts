@@ -22,6 +22,8 @@ export interface OutgoingRequest {
   readonly body: WireBody;
   /** Throw on any status >= 400 (else only 3xx, 429 and 5xx throw). */
   readonly propagateError: boolean;
+  /** `result: 'response'`: no status throws; the caller gets every response (retries still apply). */
+  readonly returnEveryStatus?: boolean;
   /** Extra attempts allowed for this call; 0 when the method may not be retried. */
   readonly maxRetries: number;
   /** Total time for the call in ms, across attempts. */

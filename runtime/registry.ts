@@ -35,7 +35,10 @@ export function knownServices(): string[] {
   return [...new Set([...settings.serviceConnections, ...settings.requiredServiceConnections, ...pointed.keys()])].sort();
 }
 
-/** The service called `name`; throws when it is not declared. */
+/**
+ * The untyped service called `name` (`httpDispatch`); throws when it is not declared. For typed
+ * methods import `getService` from the generated clients' `index.ts` instead.
+ */
 export function getService(name: string): Service {
   assertOneRuntime();
   const existing = services.get(name);

@@ -6,9 +6,10 @@
 import { type EncodedBody, encodeBody, encodePayload } from './body.js';
 import { discardBody } from './body/binary.js';
 import { chooseMedia } from './body/choose.js';
-import { APIException, errorCode, invalidUsage } from './errors.js';
+import { APIException, errorCode, headerRecord, invalidUsage } from './errors.js';
 import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
+import type { Readable } from 'node:stream';
 import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
 import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
@@ -133,6 +134,7 @@ export class Service {
   async #send(input: SendInput): Promise<unknown> {
     const method = String(input.method).toUpperCase();
     const { options } = input;
+    const responseMode = options.result === 'response';
     let request: OutgoingRequest | undefined;
     try {
       if (!METHODS.has(method)) throw invalidUsage(`Unsupported HTTP method ${JSON.stringify(input.method)}.`);
@@ -155,6 +157,7 @@ export class Service {
         headers,
         body: encoded.body,
         propagateError: options.propagateError === true,
+        ...(responseMode && { returnEveryStatus: true }),
         // A streamed body cannot be sent twice: such a call gets one attempt.
         maxRetries: encoded.replayable
           ? allowedRetries(
@@ -173,7 +176,11 @@ export class Service {
         ...(this.#parseJson && { parseJson: this.#parseJson }),
       };
       const response = await this.#fetch(request);
-      if (response.stream) return streamed(response, options);
+      if (response.stream) {
+        const stream = streamed(response, options);
+        if (responseMode) return responseResult(response.status, stream, headerRecord(response.headers));
+        return options.includeStatusCode ? [stream, response.status] : stream;
+      }
       let data: unknown;
       try {
         data = decodeBody(response, input.responseType, this.#parseJson);
@@ -181,11 +188,12 @@ export class Service {
         if (response.status < 300) throw payloadError(error);
         data = new TextDecoder().decode(response.body); // a returned 4xx whose body is not the JSON it claims
       }
+      if (responseMode) return responseResult(response.status, data, headerRecord(response.headers));
       return options.includeStatusCode ? [data, response.status] : data;
     } catch (error) {
       // A stream nobody read (refused before the first attempt) is closed, as undici does on failure.
       if (!request || request.attempts === 0) discardBody(request?.body ?? (await Promise.resolve(input.body).catch(() => undefined))?.body);
-      throw withSite(toAPIException(error), request ?? { service: this.name, method, url: this.baseUrl, attempts: 0 });
+      throw withSite(toAPIException(error), request ?? { service: this.name, operation: input.operation, method, url: this.baseUrl, attempts: 0 });
     }
   }
 
@@ -236,8 +244,8 @@ function callTransportOptions(options: CallOptions): Pick<OutgoingRequest, 'maxR
   };
 }
 
-/** A streamed body: the caller's signal still reaches it (the call's timeout ended at the headers). */
-function streamed(response: RawResponse, options: CallOptions): unknown {
+/** A streamed body (only 2xx stream): the caller's signal still reaches it (the call's timeout ended at the headers). */
+function streamed(response: RawResponse, options: CallOptions): Readable {
   const stream = response.stream!;
   const signal = options.signal;
   if (signal) {
@@ -248,7 +256,12 @@ function streamed(response: RawResponse, options: CallOptions): unknown {
       stream.once('close', () => signal.removeEventListener('abort', onAbort));
     }
   }
-  return options.includeStatusCode ? [stream, response.status] : stream;
+  return stream;
+}
+
+/** `result: 'response'`: 2xx is `ok` with `data`, every other status `error`. */
+function responseResult(status: number, body: unknown, headers: Record<string, string>): object {
+  return status >= 200 && status < 300 ? { ok: true, status, data: body, headers } : { ok: false, status, error: body, headers };
 }
 
 /** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */

@@ -2,8 +2,8 @@
  * Public types of the runtime: what `httpDispatch` and generated clients accept and return.
  * Generated code depends only on the names exported here and on `Service.call`.
  */
-
 import type { Readable } from 'node:stream';
+import type { APIException } from './errors.js';
 
 /** The HTTP methods a service call may use (Insanic accepts the same set). */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -27,6 +27,12 @@ export interface CallOptions {
   propagateError?: boolean;
   /** Return `[body, status]` instead of `body`. @default false */
   includeStatusCode?: boolean;
+  /**
+   * `'response'`: never throw on an HTTP status; return `{ ok, status, data | error, headers }`
+   * (`propagateError` and `includeStatusCode` are then ignored). Transport failures, timeouts and
+   * success bodies that do not parse still throw `APIException`. @default 'body'
+   */
+  result?: 'body' | 'response';
   /** Total time for the call in ms, across all attempts. @default the service's timeout, else serviceTimeoutTotal */
   responseTimeout?: number;
   /**
@@ -174,19 +180,124 @@ export interface OperationParams {
   files?: Record<string, FileInput | readonly FileInput[]>;
 }
 
-/** A call's result: the body (success only, or success | error), optionally paired with the status. */
-export type CallResult<Success, Failure, O extends CallOptions> = O extends { includeStatusCode: true }
-  ? [CallData<Success, Failure, O>, number]
-  : CallData<Success, Failure, O>;
+/** Every status a 2xx response can have. */
+export type SuccessStatus =
+  | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219
+  | 220 | 221 | 222 | 223 | 224 | 225 | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239
+  | 240 | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 | 256 | 257 | 258 | 259
+  | 260 | 261 | 262 | 263 | 264 | 265 | 266 | 267 | 268 | 269 | 270 | 271 | 272 | 273 | 274 | 275 | 276 | 277 | 278 | 279
+  | 280 | 281 | 282 | 283 | 284 | 285 | 286 | 287 | 288 | 289 | 290 | 291 | 292 | 293 | 294 | 295 | 296 | 297 | 298 | 299;
 
-/** Generated methods throw on >= 400 unless `propagateError: false`, in which case error bodies are returned too. */
-export type CallData<Success, Failure, O extends CallOptions> = O extends { responseType: 'stream' }
-  ? O extends { propagateError: false }
-    ? Readable | Failure
-    : Readable
-  : O extends { propagateError: false }
-    ? Success | Failure
-    : Success;
+/** Every status a response that is not a success can have when it reaches the caller (1xx never does). */
+export type ErrorStatus =
+  | 300 | 301 | 302 | 303 | 304 | 305 | 306 | 307 | 308 | 309 | 310 | 311 | 312 | 313 | 314 | 315 | 316 | 317 | 318 | 319
+  | 320 | 321 | 322 | 323 | 324 | 325 | 326 | 327 | 328 | 329 | 330 | 331 | 332 | 333 | 334 | 335 | 336 | 337 | 338 | 339
+  | 340 | 341 | 342 | 343 | 344 | 345 | 346 | 347 | 348 | 349 | 350 | 351 | 352 | 353 | 354 | 355 | 356 | 357 | 358 | 359
+  | 360 | 361 | 362 | 363 | 364 | 365 | 366 | 367 | 368 | 369 | 370 | 371 | 372 | 373 | 374 | 375 | 376 | 377 | 378 | 379
+  | 380 | 381 | 382 | 383 | 384 | 385 | 386 | 387 | 388 | 389 | 390 | 391 | 392 | 393 | 394 | 395 | 396 | 397 | 398 | 399
+  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 418 | 419
+  | 420 | 421 | 422 | 423 | 424 | 425 | 426 | 427 | 428 | 429 | 430 | 431 | 432 | 433 | 434 | 435 | 436 | 437 | 438 | 439
+  | 440 | 441 | 442 | 443 | 444 | 445 | 446 | 447 | 448 | 449 | 450 | 451 | 452 | 453 | 454 | 455 | 456 | 457 | 458 | 459
+  | 460 | 461 | 462 | 463 | 464 | 465 | 466 | 467 | 468 | 469 | 470 | 471 | 472 | 473 | 474 | 475 | 476 | 477 | 478 | 479
+  | 480 | 481 | 482 | 483 | 484 | 485 | 486 | 487 | 488 | 489 | 490 | 491 | 492 | 493 | 494 | 495 | 496 | 497 | 498 | 499
+  | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 509 | 510 | 511 | 512 | 513 | 514 | 515 | 516 | 517 | 518 | 519
+  | 520 | 521 | 522 | 523 | 524 | 525 | 526 | 527 | 528 | 529 | 530 | 531 | 532 | 533 | 534 | 535 | 536 | 537 | 538 | 539
+  | 540 | 541 | 542 | 543 | 544 | 545 | 546 | 547 | 548 | 549 | 550 | 551 | 552 | 553 | 554 | 555 | 556 | 557 | 558 | 559
+  | 560 | 561 | 562 | 563 | 564 | 565 | 566 | 567 | 568 | 569 | 570 | 571 | 572 | 573 | 574 | 575 | 576 | 577 | 578 | 579
+  | 580 | 581 | 582 | 583 | 584 | 585 | 586 | 587 | 588 | 589 | 590 | 591 | 592 | 593 | 594 | 595 | 596 | 597 | 598 | 599;
 
-/** httpDispatch's result: the body, or `[body, status]` with `includeStatusCode: true`. */
-export type DispatchResult<O extends CallOptions> = O extends { includeStatusCode: true } ? [unknown, number] : unknown;
+/**
+ * Response headers: lower-cased names, repeated headers joined with `, `. Headers the spec declares for
+ * the status are typed by name (`H`); every other one is reachable as a string.
+ */
+export type ResponseHeaders<H extends object = {}> = Readonly<H> & { readonly [name: string]: string | undefined };
+
+/** A body the spec does not describe: any JSON value, text, or `null` when there is none. */
+export type UndeclaredBody = {} | null;
+
+/** One declared success status of a `result: 'response'` call. */
+export interface OkResponse<S extends number, D, H extends object = {}> {
+  readonly ok: true;
+  readonly status: S;
+  readonly data: D;
+  readonly headers: ResponseHeaders<H>;
+}
+
+/** One non-success status of a `result: 'response'` call. */
+export interface FailResponse<S extends number, E, H extends object = {}> {
+  readonly ok: false;
+  readonly status: S;
+  readonly error: E;
+  readonly headers: ResponseHeaders<H>;
+}
+
+/**
+ * Every status the spec does not declare (and `default`/`4XX` ranges): its body is `unknown`.
+ * Its `status` excludes the declared ones, so `status === 404` narrows to the declared 404 alone.
+ * An interface, not an alias: its members (a 300-status `Exclude`) are only computed where used,
+ * which keeps large clients fast to type-check.
+ */
+export interface UndeclaredFailure<Declared extends number> {
+  readonly ok: false;
+  readonly status: Exclude<ErrorStatus, Declared>;
+  readonly error: unknown;
+  readonly headers: ResponseHeaders;
+}
+
+/** An `APIException` for one declared status of an operation, with its body and header types. */
+export interface StatusException<S extends number, B, H extends object = {}> extends APIException<B> {
+  readonly statusCode: S;
+  readonly headers: ResponseHeaders<H>;
+}
+
+/** An operation's `APIException` for any status it does not declare (transport failures included). */
+export interface UndeclaredException<Declared extends number> extends APIException<unknown> {
+  readonly statusCode: Exclude<ErrorStatus, Declared>;
+  readonly headers: ResponseHeaders;
+}
+
+/**
+ * `T` itself: lets a generated client declare `interface User extends Named<…> {}` (an interface may
+ * only extend a name), so editors show `User` rather than its expanded structure.
+ */
+export type Named<T> = T;
+
+/** The type of option `K` in `O`: `undefined` when absent, `boolean` when not a literal. */
+type OptionOf<O, K extends keyof CallOptions> = K extends keyof O ? O[K] : undefined;
+
+/**
+ * A generated method's result for options of type `O`. It follows the options' types, not only
+ * literal values: a `boolean` (or absent-or-boolean, as in `CallOptions`) flag gives the union of
+ * every shape it can select, so the type is never narrower than what comes back.
+ * `Response` is the operation's `result: 'response'` union.
+ */
+export type CallResult<Success, Failure, O extends CallOptions, Response = unknown> =
+  | ([Extract<OptionOf<O, 'result'>, 'response'>] extends [never] ? never : StreamedResponse<Response, OptionOf<O, 'responseType'>>)
+  | ([Exclude<OptionOf<O, 'result'>, 'response'>] extends [never]
+      ? never
+      : WithStatus<CallData<Streamed<Success, OptionOf<O, 'responseType'>>, Failure, OptionOf<O, 'propagateError'>>, OptionOf<O, 'includeStatusCode'>>);
+
+/**
+ * The success body for `responseType` of type `RT`: a `Readable` where it may be `'stream'`
+ * (only 2xx responses stream), the parsed body where it may be absent.
+ */
+export type Streamed<D, RT> =
+  | ([Extract<RT, 'stream'>] extends [never] ? never : Readable)
+  | ([Exclude<RT, 'stream'>] extends [never] ? never : D);
+
+/** A `result: 'response'` union whose `ok` variants carry a `Readable` where `responseType` may be `'stream'`. */
+export type StreamedResponse<R, RT> =
+  | ([Extract<RT, 'stream'>] extends [never] ? never : StreamedOk<R>)
+  | ([Exclude<RT, 'stream'>] extends [never] ? never : R);
+
+/** Each `ok` variant of `R` with a `Readable` as its data; failures (always buffered) unchanged. */
+export type StreamedOk<R> = R extends { readonly ok: true } ? Omit<R, 'data'> & { readonly data: Readable } : R;
+
+/** `[data, status]` where `includeStatusCode` may be true, `data` where it may be false or absent. */
+export type WithStatus<D, IncludeStatusCode> = IncludeStatusCode extends true ? [D, number] : D;
+
+/** Generated methods throw on >= 400 unless `propagateError` may be false: then error bodies come back too. */
+export type CallData<Success, Failure, PropagateError> = PropagateError extends false ? Success | Failure : Success;
+
+/** httpDispatch's result: the body, `[body, status]` with `includeStatusCode: true`, or the response object. */
+export type DispatchResult<O extends CallOptions> = CallResult<unknown, unknown, O, OkResponse<SuccessStatus, unknown> | FailResponse<ErrorStatus, unknown>>;

@@ -75,6 +75,34 @@ export interface OperationModel {
   readonly paramsRequired: boolean;
   readonly successType: string;
   readonly errorType: string;
+  /** One entry per declared status (2xx ok, 3xx-5xx not), for the `…Response` and `…Exception` types. */
+  readonly responses: readonly ResponseVariant[];
+  /** The declared non-success statuses as a union of literals, or `never`: what the catch-all excludes. */
+  readonly errorStatuses: string;
+}
+
+/** One declared status of an operation. */
+export interface ResponseVariant {
+  readonly ok: boolean;
+  /** Numeric literals (`404`, or `403 | 404` when they share body and headers), or `$t.SuccessStatus` for a success declared only as `2XX`/`default`. */
+  readonly statusType: string;
+  /** TypeScript type of the decoded body. */
+  readonly dataType: string;
+  /** TypeScript object type of the declared response headers (`null` when none), names lower-cased. */
+  readonly headersType: string | null;
+}
+
+/** One `components.schemas` entry, exported by name from the client module. */
+export interface SchemaModel {
+  /** Safe, unique export name. */
+  readonly exportName: string;
+  /** TypeScript type expression for openapi-typescript's type of it. */
+  readonly type: string;
+  /** Exported as `interface … extends` (shown by name on hover) rather than a type alias. */
+  readonly isInterface: boolean;
+  /** Raw title/description lines; escaped on render. */
+  readonly docs: readonly string[];
+  readonly deprecated: boolean;
 }
 
 /** One spec → one service → one client class. */
@@ -86,5 +114,7 @@ export interface ServiceModel {
   /** Raw `info.title`/`info.description` lines; escaped on render. */
   readonly docs: readonly string[];
   readonly operations: readonly OperationModel[];
+  /** Named exports of `components.schemas`, in spec order. */
+  readonly schemas: readonly SchemaModel[];
   readonly warnings: readonly string[];
 }

@@ -7,6 +7,7 @@ import { jsString } from './escape.js';
 import { camelCase, nameFromRoute } from './names.js';
 import { parameterParts, parameterSpecs, undeclaredPathParams } from './params.js';
 import { responseTypes } from './responses.js';
+import type { SchemaNames } from './schemas.js';
 import { requestPath } from './wire-path.js';
 import type { OperationModel } from './model-types.js';
 
@@ -28,8 +29,16 @@ export function wantedName(op: Json, method: HttpMethod, path: string): string {
   return camelCase(id) || nameFromRoute(method, path);
 }
 
-/** Builds the operation model once its final, safe, unique method name is known. */
-export function buildOperation(doc: Json, raw: RawOperation, methodName: string, warn: (msg: string) => void): OperationModel {
+/** The suffixes of the per-operation type exports (`GetUserParams`, …), so schema names can avoid them. */
+export const OPERATION_TYPE_SUFFIXES = ['Params', 'Success', 'Error', 'Response', 'Exception'] as const;
+
+/** `getUser` → `GetUser`: the prefix of an operation's exported types. */
+export function typeNameOf(methodName: string): string {
+  return methodName.charAt(0).toUpperCase() + methodName.slice(1);
+}
+
+/** Builds the operation model once its final, safe, unique method name (and the schema names) are known. */
+export function buildOperation(doc: Json, raw: RawOperation, methodName: string, names: SchemaNames, warn: (msg: string) => void): OperationModel {
   const { op, pathItem, method, path } = raw;
   const opType = `$paths[${jsString(path)}][${jsString(method.toLowerCase())}]`;
   const where = `${method} ${path}`;
@@ -38,14 +47,14 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
   for (const name of undeclaredPathParams(path, params)) warn(`${where}: path placeholder {${name}} has no parameter`);
   const body = bodyParts(doc, op, opType, (m) => warn(`${where}: ${m}`));
   const all = [...params, ...body.parts];
-  const responses = responseTypes(doc, op, opType, method);
+  const responses = responseTypes(doc, op, opType, method, names);
   const docs: string[] = [];
   for (const text of [op['summary'], op['description']]) {
     if (typeof text === 'string' && text.trim() !== '' && !docs.includes(text.trim())) docs.push(text.trim());
   }
   return {
     methodName,
-    typeName: methodName.charAt(0).toUpperCase() + methodName.slice(1),
+    typeName: typeNameOf(methodName),
     operationId: typeof op['operationId'] === 'string' ? op['operationId'] : methodName,
     method,
     path,
@@ -65,5 +74,7 @@ export function buildOperation(doc: Json, raw: RawOperation, methodName: string,
     paramsRequired: all.some((p) => p.required),
     successType: responses.successType,
     errorType: responses.errorType,
+    responses: responses.responses,
+    errorStatuses: responses.errorStatuses,
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { HttpMethod } from '@svc-gen/runtime';
 import { pascalCase, safeIdentifier } from './names.js';
-import { buildOperation, wantedName, type RawOperation } from './operation.js';
+import { buildOperation, OPERATION_TYPE_SUFFIXES, typeNameOf, wantedName, type RawOperation } from './operation.js';
+import { schemaNames } from './schemas.js';
 import { deref, isObject } from './resolve.js';
 import type { ServiceModel } from './model-types.js';
 
@@ -18,11 +19,14 @@ export function buildService(doc: Json, name: string): ServiceModel {
   const warnings: string[] = [];
   const raws = collectOperations(doc, (m) => warnings.push(m));
   const methodNames = assignNames(raws, (m) => warnings.push(m));
-  const operations = raws.map((raw, i) => buildOperation(doc, raw, methodNames[i] ?? 'op', (m) => warnings.push(m)));
+  const className = safeIdentifier(`${pascalCase(name)}Service`, 'Service');
+  // Schema exports share the client module with the class and the per-operation types: those keep their names.
+  const taken = new Set([className, `${className}Errors`, ...methodNames.flatMap((m) => OPERATION_TYPE_SUFFIXES.map((s) => `${typeNameOf(m)}${s}`))]);
+  const names = schemaNames(doc, taken, (m) => warnings.push(m));
+  const operations = raws.map((raw, i) => buildOperation(doc, raw, methodNames[i] ?? 'op', names, (m) => warnings.push(m)));
   const info = isObject(doc['info']) ? doc['info'] : {};
   const docs = [info['title'], info['description']].filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
-  const className = safeIdentifier(`${pascalCase(name)}Service`, 'Service');
-  return { name, className, docs, operations, warnings };
+  return { name, className, docs, operations, schemas: names.schemas, warnings };
 }
 
 function collectOperations(doc: Json, warn: (msg: string) => void): RawOperation[] {

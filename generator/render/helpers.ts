@@ -41,8 +41,11 @@ function asStrings(v: unknown): string[] {
 
 /**
  * `{{json value}}`: a JSON literal, which is also a valid JavaScript expression (JSON.stringify
- * escapes quotes, backslashes and control characters; U+2028/2029 are legal in ES2019 strings).
+ * escapes quotes, backslashes and control characters). `<`, U+2028 and U+2029 can only occur inside
+ * JSON strings, where `\u` escapes mean the same: escaped so no `</script` or line separator reaches
+ * the output from spec text.
  */
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? 'undefined';
+  const text = JSON.stringify(value, null, 2) ?? 'undefined';
+  return text.replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -42,8 +42,11 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     service,
     noTags: [],
     hasOperations: service.operations.length > 0,
-    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...bodyTypes(op)].some((t) => t.includes('$paths'))),
+    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.responses.map((r) => r.dataType), ...bodyTypes(op)].some((t) => t.includes('$paths'))),
     usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
+    usesComponents: service.schemas.length > 0,
+    usesRuntimeTypes: service.operations.length > 0 || service.schemas.some((s) => s.isInterface),
+    schemas: service.schemas.map((s) => ({ ...s, tags: s.deprecated ? ['@deprecated'] : [] })),
     usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
     usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
     usesBodies: service.operations.some((op) => op.bodies !== null),
@@ -69,6 +72,8 @@ function testingView(services: readonly ServiceModel[], runtimeModule: string): 
   return {
     // The runtime package's own fakes are its `/testing` subpath; `x/runtime` pairs with `x/testing`.
     testingModule: runtimeModule === '@svc-gen/runtime' ? '@svc-gen/runtime/testing' : runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    // Consumers may have noUnusedLocals: FakeHandler is imported only when some service has an operation.
+    anyOperations: services.some((s) => s.operations.length > 0),
     services: services.map((s) => ({
       name: s.name,
       className: s.className,

@@ -157,12 +157,14 @@ export function toAPIException(error: unknown): APIException {
   });
 }
 
-/** Fill in where the call went, unless an inner step already did. */
+/** Fill in where the call went, unless an inner step already did; the stack's first line then says it all. */
 export function withSite(exception: APIException, site: Required<CallSite>): APIException {
   exception.service ||= site.service;
+  exception.operation ||= site.operation;
   exception.method ||= site.method;
   exception.url ||= site.url;
   exception.attempts ||= site.attempts;
+  exception.relabelStack();
   return exception;
 }
 
@@ -178,6 +180,6 @@ export const mapErrors: Step = (next) => async (request) => {
   } catch (error) {
     throw withSite(toAPIException(error), request);
   }
-  if (mustThrow(response.status, request.propagateError)) throw withSite(responseException(response, request.parseJson), request);
+  if (!request.returnEveryStatus && mustThrow(response.status, request.propagateError)) throw withSite(responseException(response, request.parseJson), request);
   return response;
 };

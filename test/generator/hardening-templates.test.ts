@@ -15,7 +15,7 @@ const TEMPLATES = path.join(ROOT, 'templates');
 const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs')).sort();
 
 /** Fields printed bare: identifiers (names) and model-built type expressions, never raw spec text. */
-const SAFE_BARE = new Set(['methodName', 'typeName', 'className', 'service.className', 'key', 'type', 'successType', 'errorType', 'media']);
+const SAFE_BARE = new Set(['methodName', 'typeName', 'className', 'service.className', '@root.service.className', 'exportName', 'key', 'type', 'successType', 'errorType', 'statusType', 'dataType', 'headersType', 'errorStatuses', 'media']);
 const HELPERS = new Set(['str', 'prop', 'jsdoc', 'json']);
 const BLOCKS = new Set(['if', 'unless', 'each']);
 

@@ -2,7 +2,8 @@
  * Generated clients for specs with several request media types, binary bodies, form encodings and
  * an Authorization header parameter: they type-check under strict (and lax), the body's type
  * follows `options.contentType`, and, imported and called, they put the spec's bytes on the wire
- * of a real node:http server on 127.0.0.1.
+ * of a real node:http server on 127.0.0.1. `result: 'response'` and typed response headers hold
+ * whichever media type is chosen.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,12 @@ import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } };
 const thing = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } }, color: { type: 'object', properties: { R: { type: 'integer' } } } } };
+
+// createThing's responses: a 201 with a declared Location header, a 409 with its own body.
+const created = {
+  '201': { description: 'created', headers: { Location: { required: true, schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } } },
+  '409': { description: 'conflict', content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } } } },
+};
 
 const SPEC = {
   openapi: '3.1.0',
@@ -36,7 +43,7 @@ const SPEC = {
             'application/json': { schema: thing },
           },
         },
-        responses: ok,
+        responses: created,
       },
     },
     '/things/{id}': {
@@ -80,6 +87,26 @@ export async function calls(): Promise<void> {
   await media.getMe({ headers: { Authorization: 'Bearer t' } });
 }
 
+export async function responses(): Promise<void> {
+  const media = getService('media');
+  const r = await media.createThing({ body: 'plain' }, { contentType: 'text/plain', result: 'response' });
+  if (r.ok) {
+    const id: string = r.data.id;
+    const location: string = r.headers.location;
+    void id; void location;
+  } else if (r.status === 409) {
+    const reason: string = r.error.reason;
+    void reason;
+  } else {
+    // @ts-expect-error an undeclared status's body is unknown
+    r.error.reason;
+  }
+  const j = await media.createThing({ body: { name: 'a' } }, { result: 'response' });
+  if (j.ok) { const location: string = j.headers.location; void location; }
+  // @ts-expect-error result mode does not make text/plain accept an object
+  await media.createThing({ body: { name: 'a' } }, { contentType: 'text/plain', result: 'response' });
+}
+
 export async function errors(): Promise<void> {
   const media = getService('media');
   // @ts-expect-error the default (JSON) body is an object, not text
@@ -112,7 +139,11 @@ beforeAll(async () => {
   await generate({ inputs: [path.join(out, 'media.json')], out: path.join(out, 'clients') });
   writeFileSync(path.join(out, 'clients', 'usage.ts'), USAGE);
   client = (await import(pathToFileURL(path.join(out, 'clients', 'media', 'client.ts')).href)) as typeof client;
-  server = await startServer((_req, res) => json(res, 200, {}));
+  server = await startServer((req, res) => {
+    if (req.headers['x-case'] === 'created') return json(res, 201, { id: 't1' }, { location: '/things/t1' });
+    if (req.headers['x-case'] === 'conflict') return json(res, 409, { reason: 'dup' });
+    json(res, 200, {});
+  });
   configure({ serviceConnections: ['media'], services: { media: { url: server.url } } });
 });
 afterAll(async () => {
@@ -160,5 +191,14 @@ describe('generated clients with several media types, binary bodies and form enc
       ['GET', '/me', undefined, ''],
     ]);
     expect(server.received[7]!.headers.authorization).toBe('Bearer end-user');
+  });
+
+  it("result: 'response' with a chosen media type: status, body and headers as the types say", async () => {
+    const media = new client.MediaService();
+    const made = await media.createThing!({ body: 'plain' }, { contentType: 'text/plain', result: 'response', headers: { 'x-case': 'created' } });
+    expect(made).toMatchObject({ ok: true, status: 201, data: { id: 't1' }, headers: { location: '/things/t1' } });
+    const clash = await media.createThing!({ body: 'plain' }, { contentType: 'text/plain', result: 'response', headers: { 'x-case': 'conflict' } });
+    expect(clash).toMatchObject({ ok: false, status: 409, error: { reason: 'dup' } });
+    expect(server.received.at(-1)!.headers['content-type']).toBe('text/plain');
   });
 });

@@ -30,7 +30,7 @@ describe('HTTP errors', () => {
     const e = await failure(service.httpDispatch('GET', '/users/7', { propagateError: true }));
     expect({ ...e, message: e.message }).toEqual({
       name: 'APIException', statusCode: 404, errorCode: { name: 'user_not_found', value: 1404 }, message: 'User not found',
-      description: 'No user with id 7.', service: 'user', method: 'GET', url: `${server!.url}/users/7`, attempts: 1, body,
+      description: 'No user with id 7.', service: 'user', operation: 'GET /users/7', method: 'GET', url: `${server!.url}/users/7`, attempts: 1, body,
       headers: expect.objectContaining({ 'content-type': 'application/json', 'content-length': String(JSON.stringify(body).length) }),
     });
     expect(e.cause).toBeUndefined();

@@ -69,7 +69,7 @@ describe('3xx', () => {
 });
 
 describe('headers on APIException', () => {
-  test('lower-case names, repeated headers as arrays', async () => {
+  test('lower-case names, repeated headers joined with ", " (one string per name, as fetch does)', async () => {
     const service = await setup((_req, res) => {
       res.setHeader('X-RateLimit-Remaining', '0');
       res.setHeader('Link', ['<http://a/?page=2>; rel="next"', '<http://a/?page=9>; rel="last"']);
@@ -80,7 +80,7 @@ describe('headers on APIException', () => {
     expect(e.headers).toMatchObject({
       'x-ratelimit-remaining': '0',
       'retry-after': '120',
-      link: ['<http://a/?page=2>; rel="next"', '<http://a/?page=9>; rel="last"'],
+      link: '<http://a/?page=2>; rel="next", <http://a/?page=9>; rel="last"',
     });
   });
 
