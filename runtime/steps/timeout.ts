@@ -4,19 +4,10 @@
  * signal is linked in, so its abort also stops the call and any pending retry at once.
  */
 import { getContext } from '../context.js';
-import { APIException, ResponseTimeoutError, errorCode } from '../errors.js';
+import { ResponseTimeoutError } from '../errors.js';
+import { cancelled } from '../failures.js';
 import type { Step } from '../pipeline.js';
 
-/** The caller's signal fired (499, `request_cancelled`): not a timeout, never retried. */
-export function cancelled(cause: unknown): APIException {
-  return new APIException({
-    statusCode: 499,
-    errorCode: errorCode('request_cancelled'),
-    message: 'Request cancelled',
-    description: 'The caller aborted the call.',
-    cause,
-  });
-}
 
 /**
  * One 'abort' listener per caller signal, however many calls share it: a signal shared by 10+
