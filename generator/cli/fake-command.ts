@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Fake } from '@svc-gen/runtime/testing';
 import { urlEnvName } from '@svc-gen/runtime';
-import type { CliIO } from './run-cli.js';
+import type { CliIO } from './cli-io.js';
 import { formatProblem, isSvcGenInputError } from '../errors.js';
 
 function port(value: string): number {

@@ -15,21 +15,13 @@ import { mergeConfig, resolveOptions, type CliOptions, type ResolvedOptions } fr
 import { printCheck, printProblems, printServices, printWarnings, printWriteSummary, regenerateCommand, type Printer } from './print.js';
 import { displayPath, jsonError, jsonErrorReport, jsonReport, type JsonError, type ReportContext } from './report.js';
 import type { WatchRun } from './watch.js';
+import type { CliIO } from './cli-io.js';
+
+export type { CliIO } from './cli-io.js';
 
 /** Exit codes, by meaning. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
 
-/** Where the CLI writes and what it runs in; injectable for tests. */
-export interface CliIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Working directory (config lookup, relative paths). @default process.cwd() */
-  readonly cwd?: string;
-  /** Colour stderr. @default stderr is a TTY and NO_COLOR is unset */
-  readonly color?: boolean;
-  /** Ends `--watch`. @default SIGINT or SIGTERM */
-  readonly signal?: AbortSignal;
-}
 
 const defaultIO: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
