@@ -2,7 +2,7 @@
  * The pipeline, end to end: discover → load → model → types → render → plan → write | check.
  * Returns a result object and never exits; invalid input throws `SvcGenInputError` before anything is written.
  */
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildContract } from './contract/contract.js';
@@ -225,7 +225,7 @@ function sources(options: ResolvedOptions): Source[] {
 /** A configured `spec`: the file itself, or a folder's entry file (discover.ts's rule, symlink check included). */
 function serviceEntry(name: string, spec: string, problems: InputProblem[]): string | undefined {
   const fail = (reason: string) => problems.push({ code: 'SVCGEN_PATH_NOT_FOUND', file: spec, location: {}, reason: `spec of service "${name}": ${reason}` });
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(spec);
   } catch {

@@ -35,7 +35,7 @@ export async function runFake(argv: readonly string[], io: CliIO): Promise<numbe
   const opts = cmd.opts<{ port?: number; host: string }>();
   const { contractsFromSpecs } = await import('../contract/from-specs.js');
   const { createFake } = await import('@svc-gen/runtime/testing');
-  let contracts;
+  let contracts: Awaited<ReturnType<typeof contractsFromSpecs>>;
   try {
     contracts = await contractsFromSpecs(cmd.args.map((a) => path.resolve(io.cwd ?? process.cwd(), a)));
   } catch (e) {

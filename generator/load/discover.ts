@@ -8,7 +8,7 @@
  * A symlink found while scanning counts as what it points to when that stays inside the scanned
  * directory, and is refused (without being read) when it leads outside it.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError, SvcGenInputError, type InputProblem } from '../errors.js';
 import { MANIFEST_FILE } from '../config/options.js';
@@ -30,7 +30,7 @@ export function discover(inputs: readonly string[]): SpecSource[] {
   const found = new Map<string, SpecSource>();
   const problems: InputProblem[] = [];
   for (const input of inputs) {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(input);
     } catch {

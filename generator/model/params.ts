@@ -41,7 +41,10 @@ export function operationParameters(doc: Json, pathItem: Json, op: Json, skipped
     list.forEach((item: unknown, i: number) => {
       const p = deref(doc, item);
       if (!p || typeof p['name'] !== 'string') return;
-      if (!(LOCATIONS as readonly unknown[]).includes(p['in'])) return skipped?.(p['name'], p['in'], `${prefix}parameters/${i}`);
+      if (!(LOCATIONS as readonly unknown[]).includes(p['in'])) {
+        skipped?.(p['name'], p['in'], `${prefix}parameters/${i}`);
+        return;
+      }
       byKey.set(`${p['in']}:${p['name']}`, { name: p['name'], in: p['in'] as ParamLocation, raw: p, at: `${prefix}parameters/${i}` });
     });
   }
