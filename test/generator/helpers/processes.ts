@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openSockets } from '../../helpers/sockets.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -47,11 +48,10 @@ export function startNode(args: readonly string[], options: { cwd?: string; env?
 /** A TCP listener on 127.0.0.1 that accepts and counts connections, and answers nothing. */
 export async function connectionCounter(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
-  const sockets = new Set<net.Socket>();
+  const sockets = openSockets();
   const server = net.createServer((socket) => {
     count++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    sockets.track(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -60,7 +60,7 @@ export async function connectionCounter(): Promise<{ port: number; connections: 
     connections: () => count,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   };
