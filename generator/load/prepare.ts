@@ -29,14 +29,28 @@ export interface Prepared {
   readonly ms: number;
 }
 
-/** Prepares one source; a scanned shared file comes back as such. Throws `SvcGenInputError` for bad input. */
-export async function prepareOne(source: Source, refRoot: string | undefined): Promise<Prepared | SharedFile> {
-  const started = performance.now();
+/** A service loaded, selected, with duplicate operationIds renamed, and validated: what the model may read. */
+export type Checked = Pick<Prepared, 'loaded' | 'document' | 'warnings'>;
+
+/**
+ * load → select → rename duplicate operationIds → validate: the one way a spec becomes a document
+ * the model reads (generate() through prepareOne, and `svc-gen fake`). A scanned shared file comes
+ * back as such. Throws `SvcGenInputError` for bad input.
+ */
+export async function checkOne(source: Source, refRoot: string | undefined): Promise<Checked | SharedFile> {
   const loaded = await loadSpec(source, { refRoot, allowShared: source.scanned });
   if ('shared' in loaded) return loaded;
   const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
   const renamed = disambiguateOperationIds(selected);
   validateDocument(source.entry, renamed.document);
-  const types = await typesSource(source.entry, renamed.document);
-  return { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings], typesSource: types, ms: performance.now() - started };
+  return { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings] };
+}
+
+/** Prepares one source (checkOne, then openapi-typescript); a scanned shared file comes back as such. */
+export async function prepareOne(source: Source, refRoot: string | undefined): Promise<Prepared | SharedFile> {
+  const started = performance.now();
+  const checked = await checkOne(source, refRoot);
+  if ('shared' in checked) return checked;
+  const types = await typesSource(source.entry, checked.document);
+  return { ...checked, typesSource: types, ms: performance.now() - started };
 }
