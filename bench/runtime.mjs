@@ -41,6 +41,18 @@ const CLIENTS = {
     return () => user.getUser({ path: { userId: '1' } });
   },
 };
+// SVC_GEN_BASELINE=<dir>[:<dir>...]: also run other builds of svc-gen (each a directory with its
+// package.json, dist/, node_modules and generated clients/), e.g. main's, in the same run as this one.
+const baselines = (process.env.SVC_GEN_BASELINE ?? '').split(path.delimiter).filter(Boolean);
+for (const dir of baselines) {
+  CLIENTS[`svc-gen (${path.basename(dir)})`] = async (url) => {
+    const { configure } = await import(path.join(dir, 'dist', 'runtime', 'index.js'));
+    const { getService } = await import(path.join(dir, 'clients', 'index.js'));
+    configure({ serviceName: 'bench', serviceTokenKey: 'bench-secret', serviceConnections: ['user'], services: { user: { url } } });
+    const user = getService('user');
+    return () => user.getUser({ path: { userId: '1' } });
+  };
+}
 
 /** Worker: run `n` calls at `concurrency` with one client; print one JSON line of measurements. */
 async function worker(client, concurrency, n, url) {
@@ -48,6 +60,7 @@ async function worker(client, concurrency, n, url) {
   for (let i = 0; i < 200; i++) await call(); // warm-up: JIT, pools, the JWT
   const latencies = new Float64Array(n);
   let next = 0;
+  const session = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
   const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -59,6 +72,7 @@ async function worker(client, concurrency, n, url) {
   }));
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
+  if (session) await stopProfile(session, process.env.BENCH_CPU_PROFILE);
   const lat = [...latencies];
   globalThis.gc?.();
   const memory = process.memoryUsage();
@@ -66,34 +80,59 @@ async function worker(client, concurrency, n, url) {
   process.exit(0);
 }
 
-async function runWorker(client, concurrency, n, url) {
-  const child = fork(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
+/** The V8 sampling profiler over the measured calls only (not module loading or the warm-up). */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session, file) {
+  const { profile } = await session.post('Profiler.stop');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, JSON.stringify(profile));
+}
+
+async function runWorker(client, concurrency, n, url, env = {}) {
+  const child = fork(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: ['--expose-gc'], env: { ...process.env, ...env } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await once(child, 'exit');
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
-/** Orchestrator: print one table per concurrency, medians of `runs` runs, ratios to raw fetch. */
-export async function benchRuntime({ runs = 3, n = 20_000 } = {}) {
+/**
+ * Orchestrator: print one table per concurrency, medians of `runs` runs, ratios to raw fetch and to
+ * raw undici `Pool.request` (the transport's ceiling). `clients` picks a subset (the undici anchor
+ * is always kept); `concurrencies` the levels; `memory: false` skips the long-run table.
+ */
+export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys(CLIENTS), concurrencies = [50, 1], memory = true } = {}) {
+  const picked = Object.keys(CLIENTS).filter((c) => c === 'undici' || clients.includes(c));
   await buildClients([path.join(root, 'specs')], clientsDir);
   const server = fork(path.join(here, 'lib', 'server.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [{ port }] = await once(server, 'message');
   const url = `http://127.0.0.1:${port}`;
   try {
-    for (const concurrency of [50, 1]) {
+    for (const concurrency of concurrencies) {
       const results = {};
+      // Clients alternate within each run, so a load change on the machine hits all of them alike.
       for (let run = 0; run < runs; run++) {
-        for (const client of Object.keys(CLIENTS)) (results[client] ??= []).push(await runWorker(client, concurrency, n, url));
+        for (const client of picked) (results[client] ??= []).push(await runWorker(client, concurrency, n, url));
       }
-      const base = median(results.fetch.map((r) => r.rps));
+      const base = results.fetch && median(results.fetch.map((r) => r.rps));
+      // The ratio to undici is taken per run (same minute, same load), then the median and spread.
+      const vsUndici = (rs) => spread(rs.map((r, i) => r.rps / results.undici[i].rps), (v) => `${v.toFixed(2)}x`);
       printTable(
         `Runtime: ${n.toLocaleString('en')} GETs, ${concurrency} concurrent (median of ${runs}, min–max)`,
-        ['client', 'req/s', 'vs fetch', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB'],
+        ['client', 'req/s', 'vs fetch', 'vs undici Pool.request', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB'],
         Object.entries(results).map(([client, rs]) => [
           client,
           spread(rs.map((r) => r.rps)),
-          `${(median(rs.map((r) => r.rps)) / base).toFixed(2)}x`,
+          base ? `${(median(rs.map((r) => r.rps)) / base).toFixed(2)}x` : '—',
+          vsUndici(rs),
           median(rs.map((r) => r.p50)).toFixed(2),
           median(rs.map((r) => r.p99)).toFixed(2),
           median(rs.map((r) => r.cpuUs)).toFixed(1),
@@ -101,6 +140,7 @@ export async function benchRuntime({ runs = 3, n = 20_000 } = {}) {
         ]),
       );
     }
+    if (!memory) return;
     // Memory over a long run: RSS after 100,000 calls next to the 20,000-call runs above.
     const long = await runWorker('svc-gen', 50, 100_000, url);
     const short = await runWorker('svc-gen', 50, 20_000, url);
@@ -117,5 +157,28 @@ if (process.argv[2] === 'worker') {
   const [, , , client, concurrency, n, url] = process.argv;
   await worker(client, Number(concurrency), Number(n), url);
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await benchRuntime({ runs: process.argv.includes('--quick') ? 1 : 3 });
+  // `node bench/runtime.mjs --anchor [--runs N]`: svc-gen against undici Pool.request only, 50 concurrent.
+  // `node bench/runtime.mjs --profile`: one svc-gen worker's measured calls under the CPU profiler.
+  const flag = (name) => process.argv.includes(name);
+  const runsArg = process.argv.indexOf('--runs');
+  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : flag('--quick') ? 1 : 3;
+  if (flag('--profile')) await profile();
+  else if (flag('--anchor')) await benchRuntime({ runs, clients: Object.keys(CLIENTS).filter((c) => c.startsWith('svc-gen')), concurrencies: [50], memory: false });
+  else await benchRuntime({ runs });
+}
+
+/** One svc-gen worker at 50 concurrent under the V8 sampling profiler; prints the top self times. */
+async function profile() {
+  await buildClients([path.join(root, 'specs')], clientsDir);
+  const server = fork(path.join(here, 'lib', 'server.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [{ port }] = await once(server, 'message');
+  const file = path.join(root, '.cache', 'bench', 'runtime.cpuprofile');
+  try {
+    const r = await runWorker('svc-gen', 50, 20_000, `http://127.0.0.1:${port}`, { BENCH_CPU_PROFILE: file });
+    console.log(`svc-gen ${r.rps.toFixed(0)} req/s; profile in ${path.relative(root, file)}`);
+    const { topSelfTime } = await import('./lib/profile.mjs');
+    printTable('Runtime profile: svc-gen, 50 concurrent, self time', ['share', 'function'], topSelfTime(file, 25));
+  } finally {
+    server.kill();
+  }
 }

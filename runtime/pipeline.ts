@@ -30,11 +30,19 @@ export interface OutgoingRequest {
   readonly timeoutMs: number;
   /** Time for one attempt in ms (0: none), inside `timeoutMs`; a hung attempt is abandoned and may be retried. */
   readonly attemptTimeoutMs: number;
-  /** The caller's signal; the timeout step replaces it with one that also fires at the deadline. */
+  /**
+   * The caller's signal, when it passed one (the timeout step then gives inner steps a per-call
+   * signal that follows it). The call's own deadline does not go through a signal: see `interrupt`.
+   */
   signal: AbortSignal | undefined;
+  /**
+   * Ends the attempt (or backoff) in progress with `reason`; set by the transport for each attempt.
+   * The timeout step's deadline sweep calls it when the call's time is up (after setting `timedOut`).
+   */
+  interrupt?: ((reason: Error) => void) | undefined;
   /** Absolute time (epoch ms) the call must end by; set by the timeout step. */
   deadline: number;
-  /** Set by the timeout step when the call's own deadline aborted it. */
+  /** Set by the timeout step's deadline sweep when the call's own deadline ended it. */
   timedOut: boolean;
   /** Attempts sent so far; counted by the transport. */
   attempts: number;

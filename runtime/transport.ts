@@ -11,7 +11,7 @@ import { trackReuse } from './endpoints/stale.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
 import { tlsFailure } from './failures.js';
-import { ResponseHandler } from './transport/handler.js';
+import { ResponseHandler, type ResponseLimits } from './transport/handler.js';
 import { type TlsSettings, connectOptions } from './transport/tls.js';
 
 /** How long `close()` lets in-flight calls finish before aborting them. */
@@ -43,6 +43,8 @@ export class Transport {
   readonly #maxBytes: number;
   readonly #acceptEncoding: string | false;
   readonly #idleMs: number;
+  /** The limits of a buffered, non-HEAD attempt with no per-call overrides: built once, not per attempt. */
+  readonly #plainLimits: ResponseLimits;
 
   constructor(
     readonly origin: string,
@@ -53,6 +55,7 @@ export class Transport {
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#acceptEncoding = options.acceptEncoding ?? DEFAULT_ACCEPT_ENCODING;
     this.#idleMs = options.bodyIdleTimeout ?? DEFAULT_BODY_IDLE_TIMEOUT;
+    this.#plainLimits = Object.freeze({ maxBytes: this.#maxBytes, stream: false, streamMaxBytes: Number.POSITIVE_INFINITY, idleMs: this.#idleMs, head: false });
   }
 
   #getPool(): Pool {
@@ -81,17 +84,22 @@ export class Transport {
     request.attempts++;
     if (this.#acceptEncoding && request.headers['accept-encoding'] === undefined) request.headers['accept-encoding'] = this.#acceptEncoding;
     const stream = request.responseMode === 'stream';
-    const limits = {
-      maxBytes: request.maxResponseBytes ?? this.#maxBytes,
-      stream,
-      streamMaxBytes: request.maxResponseBytes ?? Number.POSITIVE_INFINITY,
-      idleMs: request.bodyIdleTimeout ?? this.#idleMs,
-      head: request.method === 'HEAD',
-    };
+    const plain = !stream && request.maxResponseBytes === undefined && request.bodyIdleTimeout === undefined && request.method !== 'HEAD';
+    const limits: ResponseLimits = plain
+      ? this.#plainLimits
+      : {
+          maxBytes: request.maxResponseBytes ?? this.#maxBytes,
+          stream,
+          streamMaxBytes: request.maxResponseBytes ?? Number.POSITIVE_INFINITY,
+          idleMs: request.bodyIdleTimeout ?? this.#idleMs,
+          head: request.method === 'HEAD',
+        };
     return new Promise<RawResponse>((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
+      if (request.timedOut) return reject(new Error(`svc-gen: no complete response before the call's deadline`));
       const fail = (error: unknown) => reject(tlsFailure(error, this.#http2) ?? error);
       const handler = new ResponseHandler(request.signal, limits, resolve, fail);
+      request.interrupt = handler.interrupt;
       // undici also sends Blobs and async iterables (web streams), though its types do not list them.
       pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, handler);
     });

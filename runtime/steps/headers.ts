@@ -7,7 +7,7 @@
  * header parameter) is sent as given. Invalid header text is refused before any byte is sent.
  */
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS_USER, getContext, serializeUser } from '../context.js';
+import { ANONYMOUS_USER, type RequestContext, type RequestUser, getContext, serializeUser } from '../context.js';
 import { invalidUsage } from '../failures.js';
 import type { ServiceTokens } from '../jwt.js';
 import type { Step } from '../pipeline.js';
@@ -56,6 +56,44 @@ function contextValue(name: string, value: string): string {
   return value;
 }
 
+/** A context's header values, checked and serialized once; reused while its fields are unchanged. */
+interface ContextHeaders {
+  readonly requestId: string | undefined;
+  readonly user: RequestUser | undefined;
+  readonly userId: string | undefined;
+  readonly userLevel: number | undefined;
+  readonly userAuthenticated: boolean | undefined;
+  readonly traceparent: string | undefined;
+  readonly values: { requestId: string | undefined; user: string; traceparent: string | undefined };
+}
+
+const byContext = new WeakMap<RequestContext, ContextHeaders>();
+const ANONYMOUS_HEADER = serializeUser(ANONYMOUS_USER);
+
+/** The values of `context`'s headers: built on its first call, again only if a field changed since. */
+function contextHeaders(context: RequestContext): ContextHeaders['values'] {
+  const { requestId, user, traceparent } = context;
+  const cached = byContext.get(context);
+  if (
+    cached &&
+    cached.requestId === requestId &&
+    cached.traceparent === traceparent &&
+    cached.user === user &&
+    cached.userId === user?.id &&
+    cached.userLevel === user?.level &&
+    cached.userAuthenticated === user?.isAuthenticated
+  ) {
+    return cached.values;
+  }
+  const values = {
+    requestId: requestId === undefined ? undefined : contextValue('request id', requestId),
+    user: user ? serializeUser(user) : ANONYMOUS_HEADER,
+    traceparent: traceparent ? contextValue('traceparent', traceparent) : undefined,
+  };
+  byContext.set(context, { requestId, user, userId: user?.id, userLevel: user?.level, userAuthenticated: user?.isAuthenticated, traceparent, values });
+  return values;
+}
+
 /** Inject the context and identity headers into every request to `target`. */
 export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens | undefined): Step {
   const requestIdName = settings.requestIdHeaderField.toLowerCase();
@@ -71,11 +109,12 @@ export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens 
     for (const name of owned) {
       if (name in headers) throw invalidUsage(`Header ${JSON.stringify(name)} is injected by svc-gen and was also given by the caller (options.headers, a spec header parameter or services[name].headers); remove one.`);
     }
+    const values = context ? contextHeaders(context) : undefined;
     headers.date = httpDate();
-    headers[requestIdName] = context?.requestId === undefined ? randomUUID() : contextValue('request id', context.requestId);
-    headers[userName] = serializeUser(context?.user ?? ANONYMOUS_USER);
+    headers[requestIdName] = values?.requestId ?? randomUUID(); // a call outside any request is its own
+    headers[userName] = values?.user ?? ANONYMOUS_HEADER;
     headers[serviceName] = settings.serviceName;
-    if (context?.traceparent) headers.traceparent = contextValue('traceparent', context.traceparent);
+    if (values?.traceparent) headers.traceparent = values.traceparent;
     if (!tokens) return next(request);
     const token = tokens.tokenFor(request.service);
     if (typeof token === 'string') {

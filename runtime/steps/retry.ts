@@ -117,7 +117,7 @@ export function retry(settings: ResolvedSettings, budget: RetryBudgetBucket): St
           return response;
         }
       } catch (error) {
-        if (request.signal?.aborted) throw error;
+        if (request.signal?.aborted || request.timedOut) throw error;
         if (!replayed && isStaleSocketFailure(error) && replayable(request)) {
           replayed = true;
           retries--; // not a retry: the request never reached the service

@@ -1,8 +1,9 @@
 /**
- * OpenTelemetry, only when `@opentelemetry/api` is installed: each call is a client span and each
- * attempt a child span (service, operation, status, attempt), and the attempt span's context is
- * injected into the headers (`traceparent` with the W3C propagator). When the package is absent,
- * nothing is loaded and these steps are not in the pipeline at all.
+ * OpenTelemetry, only when `@opentelemetry/api` is installed and a tracer provider is registered:
+ * each call is a client span and each attempt a child span (service, operation, status, attempt),
+ * and the attempt span's context is injected into the headers (`traceparent` with the W3C
+ * propagator). When the package is absent, nothing is loaded and these steps are not in the
+ * pipeline at all; when no provider is registered, they pass each call straight on.
  */
 import { APIException } from '../errors.js';
 import { requireHere } from '../here.js';
@@ -25,6 +26,19 @@ export function loadOtel(): OtelApi | null {
   return loaded;
 }
 
+/**
+ * Is a tracer provider registered? The global provider is a proxy whose delegate is the API's no-op
+ * provider until an SDK registers one (possibly after `configure()`), so this is asked per call; it
+ * is two property reads. Without one, spans would be non-recording no-ops that still cost a context
+ * switch and attribute objects per call, so the steps pass the call straight on.
+ */
+function tracing(otel: OtelApi): boolean {
+  noop ??= new otel.ProxyTracerProvider().getDelegate();
+  const provider = otel.trace.getTracerProvider() as { getDelegate?: () => unknown };
+  return (typeof provider.getDelegate === 'function' ? provider.getDelegate() : provider) !== noop;
+}
+let noop: unknown;
+
 function endWith(span: Span, otel: OtelApi, request: OutgoingRequest, outcome: { status?: number; error?: unknown }): void {
   if (outcome.status !== undefined) span.setAttribute('http.response.status_code', outcome.status);
   if (outcome.error !== undefined) {
@@ -41,6 +55,7 @@ function endWith(span: Span, otel: OtelApi, request: OutgoingRequest, outcome: {
 export function callSpan(otel: OtelApi, circuitState: () => string): Step {
   const tracer = otel.trace.getTracer('svc-gen');
   return (next) => (request) => {
+    if (!tracing(otel)) return next(request);
     const span = tracer.startSpan(`${request.service} ${request.operation}`, {
       kind: otel.SpanKind.CLIENT,
       attributes: {
@@ -70,6 +85,7 @@ export function callSpan(otel: OtelApi, circuitState: () => string): Step {
 export function attemptSpan(otel: OtelApi): Step {
   const tracer = otel.trace.getTracer('svc-gen');
   return (next) => (request) => {
+    if (!tracing(otel)) return next(request);
     const span = tracer.startSpan(`${request.service} ${request.operation} attempt`, {
       kind: otel.SpanKind.CLIENT,
       attributes: { 'svc_gen.service': request.service, 'svc_gen.operation': request.operation, 'svc_gen.attempt': request.attempts + 1 },

@@ -2,11 +2,13 @@
  * Total time per call, across attempts and backoffs, shortened by the context's deadline.
  * On expiry the in-flight request is aborted (the server sees its socket close). A caller's
  * signal is linked in, so its abort also stops the call and any pending retry at once.
+ * `request.timedOut` is set only by the deadline sweep, so it means "our deadline ended this".
  */
 import { getContext } from '../context.js';
 import { ResponseTimeoutError } from '../errors.js';
 import { cancelled } from '../failures.js';
 import type { Step } from '../pipeline.js';
+import { unwatch, watch } from './deadline-sweep.js';
 
 
 /**
@@ -33,6 +35,11 @@ function unfollow(signal: AbortSignal, onAbort: () => void): void {
   followers.get(signal)?.delete(onAbort);
 }
 
+/**
+ * Without a caller's signal nothing is allocated per call: the deadline sweep interrupts the attempt
+ * in progress. With one, a per-call controller follows it (so a signal shared by many calls gets
+ * one listener) and replaces `request.signal` for the inner steps.
+ */
 export const timeout: Step = (next) => async (request) => {
   const callerSignal = request.signal;
   if (callerSignal?.aborted) throw cancelled(callerSignal.reason);
@@ -43,24 +50,22 @@ export const timeout: Step = (next) => async (request) => {
   if (budget <= 0) {
     throw new ResponseTimeoutError({ timeoutMs: 0, description: 'The request deadline had passed before the call was sent.' });
   }
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    request.timedOut = true;
-    controller.abort(new Error(`svc-gen: no complete response within ${budget} ms`));
-  }, budget);
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  if (callerSignal) follow(callerSignal, onCallerAbort);
-  request.signal = controller.signal;
+  let onCallerAbort: (() => void) | undefined;
+  if (callerSignal) {
+    const controller = new AbortController();
+    onCallerAbort = () => controller.abort(callerSignal.reason);
+    follow(callerSignal, onCallerAbort);
+    request.signal = controller.signal;
+  }
+  watch(request);
   try {
     return await next(request);
   } catch (error) {
-    if (timedOut) throw new ResponseTimeoutError({ timeoutMs: budget, cause: error });
+    if (request.timedOut) throw new ResponseTimeoutError({ timeoutMs: budget, cause: error });
     if (callerSignal?.aborted) throw cancelled(error);
     throw error;
   } finally {
-    clearTimeout(timer);
-    if (callerSignal) unfollow(callerSignal, onCallerAbort);
+    unwatch(request);
+    if (onCallerAbort) unfollow(callerSignal!, onCallerAbort);
   }
 };

@@ -44,6 +44,10 @@ export class ResponseHandler implements Dispatcher.DispatchHandler {
   #stream: BodyStream | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort = () => this.#fail(this.#signal?.reason instanceof Error ? this.#signal.reason : new Error('aborted'));
+  /** Abort this attempt unless it already settled (the call's deadline sweep calls it). */
+  readonly interrupt = (reason: Error): void => {
+    if (!this.#settled) this.#fail(reason);
+  };
 
   constructor(
     signal: AbortSignal | undefined,

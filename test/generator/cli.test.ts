@@ -27,13 +27,18 @@ describe('write', () => {
     expect(Object.keys(snapshotDir(out))).toEqual([
       'index.ts',
       'notification/client.ts',
+      'notification/contract.ts',
       'notification/types.ts',
       'order/client.ts',
+      'order/contract.ts',
       'order/types.ts',
       'payment/client.ts',
+      'payment/contract.ts',
       'payment/types.ts',
       'svc-gen.manifest.json',
+      'testing.ts',
       'user/client.ts',
+      'user/contract.ts',
       'user/types.ts',
     ]);
     expect(run.stderr).toMatch(/^notification\s+4 operations\s+\d+ ms$/m);
@@ -51,7 +56,7 @@ describe('write', () => {
       '../specs/payment.json',
       '../specs/user.yaml',
     ]);
-    expect(manifest.files).toHaveLength(9);
+    expect(manifest.files).toHaveLength(14); // 4 services × client, contract, types; index.ts; testing.ts
   });
 
   it('--quiet silences the per-service lines', async () => {

@@ -121,7 +121,7 @@ describe('hostile service names and tags stay inside --out', () => {
       ['c-windows-system32', 'CWindowsSystem32Service'],
     ]);
     expect(Object.keys(snapshotDir(dir)).filter((f) => !f.startsWith('in/') && !f.startsWith('out/'))).toEqual([]);
-    for (const file of Object.keys(snapshotDir(out))) expect(file).toMatch(/^([a-z0-9-]+\/(client|types)\.ts|index\.ts|svc-gen\.manifest\.json)$/);
+    for (const file of Object.keys(snapshotDir(out))) expect(file).toMatch(/^([a-z0-9-]+\/(client|contract|types)\.ts|index\.ts|testing\.ts|svc-gen\.manifest\.json)$/);
     const diagnostics = typecheck(out);
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });
