@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/generator/cli.js';
+import '../dist/generator/cli/bin-entry.js';

@@ -2,30 +2,30 @@
  * The pipeline, end to end: discover → load → model → types → render → plan → write | check.
  * Returns a result object and never exits; invalid input throws `SvcGenInputError` before anything is written.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildContract } from './contract/contract.js';
-import { discover, ENTRY_FILES, type SpecSource } from './discover.js';
+import { discover, ENTRY_FILES, folderEntry, type SpecSource } from './load/discover.js';
 import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
-import type { SharedFile } from './load.js';
+import type { SharedFile } from './load/load.js';
 import { serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
-import type { ServiceModel } from './model/types.js';
-import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
+import type { ServiceModel } from './model/model-types.js';
+import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './config/options.js';
 import { shortDiff } from './output/diff.js';
 import { hasLeftovers } from './output/journal.js';
 import { isLocked } from './output/lock.js';
-import { fingerprint, upToDateByManifest } from './output/fast-check.js';
+import { fingerprint, upToDateByManifest } from './output/up-to-date.js';
 import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { writeOutput } from './output/write.js';
-import { generatorVersion } from './package-info.js';
+import { generatorVersion } from './util/package-info.js';
 import { render, type VirtualFile } from './render/render.js';
-import { prepareOne, type Prepared, type Source } from './prepare.js';
-import { serviceDefaultsFile } from './service-defaults.js';
-import { loadTemplates } from './templates.js';
-import { prepareInWorkers, workerCount, type Outcome } from './workers/pool.js';
+import { prepareOne, type Prepared, type Source } from './load/prepare.js';
+import { serviceDefaultsFile } from './render/service-defaults.js';
+import { loadTemplates } from './render/templates.js';
+import { prepareInWorkers, workerCount, type Outcome } from './load/workers/pool.js';
 
 /** Per-service summary (the CLI prints one line each); `file` and `inputs` are absolute here. */
 export interface ServiceReport extends ServiceSummary {
@@ -66,7 +66,7 @@ export async function generate(raw: GenerateOptions): Promise<GenerateResult> {
   return generateWithCache(resolveOptions(raw), undefined);
 }
 
-export type { Prepared } from './prepare.js';
+export type { Prepared } from './load/prepare.js';
 
 /**
  * What `--watch` keeps between runs, so that a run re-reads only the services whose files changed.
@@ -177,7 +177,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
 }
 
 /**
- * A run answered from the manifest alone, when it proves `<out>` up to date (output/fast-check.ts):
+ * A run answered from the manifest alone, when it proves `<out>` up to date (output/up-to-date.ts):
  * `--check` reports it up to date, a write writes nothing. Not while another run holds the lock or
  * an interrupted write left files behind: the full pipeline reports or recovers those.
  */
@@ -223,10 +223,10 @@ function sources(options: ResolvedOptions): Source[] {
   return [...byEntry.values()].sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 }
 
-/** A configured `spec`: the file itself, or a folder's entry file. */
+/** A configured `spec`: the file itself, or a folder's entry file (discover.ts's rule, symlink check included). */
 function serviceEntry(name: string, spec: string, problems: InputProblem[]): string | undefined {
   const fail = (reason: string) => problems.push({ code: 'SVCGEN_PATH_NOT_FOUND', file: spec, location: {}, reason: `spec of service "${name}": ${reason}` });
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(spec);
   } catch {
@@ -234,10 +234,15 @@ function serviceEntry(name: string, spec: string, problems: InputProblem[]): str
     return undefined;
   }
   if (!stat.isDirectory()) return spec;
-  const names = new Set(readdirSync(spec));
-  const main = ENTRY_FILES.find((n) => names.has(n));
-  if (main === undefined) fail(`the folder has no entry file (${ENTRY_FILES.join(', ')})`);
-  return main === undefined ? undefined : path.join(spec, main);
+  try {
+    const main = folderEntry(spec);
+    if (main === undefined) fail(`the folder has no entry file (${ENTRY_FILES.join(', ')})`);
+    return main;
+  } catch (e) {
+    if (!isSvcGenInputError(e)) throw e;
+    problems.push(...e.problems);
+    return undefined;
+  }
 }
 
 function cacheKey(source: Source): string {

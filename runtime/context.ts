@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { invalidUsage } from './errors.js';
+import { expiredRequestBody, invalidUsage } from './failures.js';
 import { currentSettings } from './settings.js';
 import { shared } from './state.js';
 
@@ -101,11 +101,7 @@ interface ResponseLike {
 
 /** Answer 504 with an Insanic-shaped `service_timeout` body, without calling further. */
 export function rejectExpired(res: ResponseLike): void {
-  const body = JSON.stringify({
-    message: 'Service timed out',
-    description: 'The request arrived after its deadline; it was not processed.',
-    error_code: { name: 'service_timeout', value: 999604 },
-  });
+  const body = expiredRequestBody();
   res.statusCode = 504;
   res.setHeader('content-type', 'application/json');
   res.end(body);

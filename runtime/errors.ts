@@ -196,7 +196,3 @@ export class ResponseTimeoutError extends APIException {
   }
 }
 
-/** A usage error found before any byte is sent (500, `invalid_usage`). */
-export function invalidUsage(description: string, site?: CallSite): APIException {
-  return new APIException({ ...site, statusCode: 500, errorCode: errorCode('invalid_usage'), message: 'Invalid usage', description });
-}

@@ -12,7 +12,8 @@
  * Bodies are buffered both ways (a request body so it can be re-sent; a response body is decoded
  * and capped at `maxResponseBytes` by the transport), so headers are passed on as received.
  */
-import { type APIException, invalidUsage } from './errors.js';
+import type { APIException } from './errors.js';
+import { invalidUsage } from './failures.js';
 import type { OutgoingRequest, RawResponse } from './pipeline.js';
 import { getService } from './registry.js';
 import { splitBaseUrl } from './endpoints/upstream.js';

@@ -33,4 +33,4 @@ export { registerContracts } from './validate/contracts.js';
 export type { ContractLoader } from './validate/contracts.js';
 export type { Contract, ContractOperation, ContractParameter, ContractMedia, ContractViolation, JsonSchema } from './validate/contract.js';
 export type { ValidateSettings, ValidationMode } from './validate/step.js';
-export type { UserStep } from './steps/extensions.js';
+export type { UserStep } from './pipeline.js';

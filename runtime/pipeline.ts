@@ -75,3 +75,6 @@ export type Step = (next: Fetch) => Fetch;
 export function compose(...steps: Step[]): (transport: Fetch) => Fetch {
   return (transport) => steps.reduceRight<Fetch>((next, step) => step(next), transport);
 }
+
+/** A user step (settings' `steps`): a bare step runs per call; `{ per: 'attempt', step }` runs on every attempt. */
+export type UserStep = Step | { readonly per: 'call' | 'attempt'; readonly step: Step };

@@ -6,7 +6,8 @@
 import { type EncodedBody, encodeBody, encodePayload } from './body.js';
 import { discardBody } from './body/binary.js';
 import { chooseMedia } from './body/choose.js';
-import { APIException, errorCode, headerRecord, invalidUsage } from './errors.js';
+import { APIException, headerRecord } from './errors.js';
+import { cancelled, invalidUsage, payloadError } from './failures.js';
 import { ServiceTokens } from './jwt.js';
 import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
 import type { Readable } from 'node:stream';
@@ -18,7 +19,7 @@ import { CircuitBreaker, breaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
 import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
-import { cancelled, timeout } from './steps/timeout.js';
+import { timeout } from './steps/timeout.js';
 import { attemptExtensions, callExtensions } from './steps/extensions.js';
 import type { TransportOptions } from './transport.js';
 import { mergeTls } from './transport/tls.js';
@@ -264,13 +265,3 @@ function responseResult(status: number, body: unknown, headers: Record<string, s
   return status >= 200 && status < 300 ? { ok: true, status, data: body, headers } : { ok: false, status, error: body, headers };
 }
 
-/** A 2xx body that claims JSON but does not parse (502, `client_payload_error`). */
-function payloadError(cause: unknown): APIException {
-  return new APIException({
-    statusCode: 502,
-    errorCode: errorCode('client_payload_error'),
-    message: 'Invalid response body',
-    description: `The response claims JSON but does not parse: ${(cause as Error).message}`,
-    cause,
-  });
-}

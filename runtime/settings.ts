@@ -4,7 +4,7 @@
  * downstream checks for `undefined`.
  */
 import { shared } from './state.js';
-import type { UserStep } from './steps/extensions.js';
+import type { UserStep } from './pipeline.js';
 import type { ContractViolation } from './validate/contract.js';
 import { logViolationOnce } from './validate/report.js';
 import type { ValidateSettings } from './validate/step.js';

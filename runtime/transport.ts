@@ -10,7 +10,7 @@ import { type Dispatcher, Pool, buildConnector } from 'undici';
 import { trackReuse } from './endpoints/stale.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
-import { tlsFailure } from './transport/failures.js';
+import { tlsFailure } from './failures.js';
 import { ResponseHandler, type ResponseLimits } from './transport/handler.js';
 import { type TlsSettings, connectOptions } from './transport/tls.js';
 

@@ -4,12 +4,8 @@
  * Parameter values are serialized by params/*, which refuses `.`/`..`/empty `simple` segments,
  * so no argument can change the host or climb out of the route.
  */
-import { APIException, errorCode } from './errors.js';
+import { invalidUrl } from './failures.js';
 
-/** A malformed URL or endpoint (500, `invalid_url`). */
-export function invalidUrl(description: string): APIException {
-  return new APIException({ statusCode: 500, errorCode: errorCode('invalid_url'), message: 'Invalid URL', description });
-}
 
 /** Check that an endpoint is a path relative to the service's base URL. */
 export function checkEndpoint(endpoint: string): string {

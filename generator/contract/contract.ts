@@ -8,7 +8,7 @@
 import type { Contract, ContractMedia, ContractOperation, ContractParameter, JsonSchema } from '@svc-gen/runtime';
 import { deref, isObject } from '../model/resolve.js';
 import { toJsonSchema } from './json-schema.js';
-import type { ServiceModel } from '../model/types.js';
+import type { ServiceModel } from '../model/model-types.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,13 +2,11 @@
  * Contracts straight from spec files, without generating anything (for `svc-gen fake`): discover →
  * load → validate → model → contract, the same stages `generate()` runs, minus types and render.
  */
-import { discover } from '../discover.js';
+import { discover } from '../load/discover.js';
 import { type InputProblem, SvcGenInputError, isSvcGenInputError } from '../errors.js';
-import { loadSpec } from '../load.js';
-import { disambiguateOperationIds } from '../operation-ids.js';
+import { checkOne } from '../load/prepare.js';
 import { serviceNames } from '../model/registry.js';
 import { buildService } from '../model/service.js';
-import { validateDocument } from '../model/validate.js';
 import type { Contract } from '@svc-gen/runtime';
 import { buildContract } from './contract.js';
 
@@ -19,11 +17,9 @@ export async function contractsFromSpecs(inputs: readonly string[]): Promise<Con
   const loaded = [];
   for (const source of sources) {
     try {
-      const spec = await loadSpec(source, { refRoot: undefined, allowShared: source.scanned });
-      if ('shared' in spec) continue;
-      const { document } = disambiguateOperationIds(spec.document);
-      validateDocument(source.entry, document);
-      loaded.push({ source, document });
+      const checked = await checkOne({ ...source, name: undefined, operationIds: undefined }, undefined);
+      if ('shared' in checked) continue;
+      loaded.push({ source, document: checked.document });
     } catch (e) {
       if (!isSvcGenInputError(e)) throw e;
       problems.push(...e.problems);

@@ -3,9 +3,9 @@
  * path at `<rev>` (`git:<rev>:<input>`) and fails on a breaking change.
  */
 import path from 'node:path';
-import { diffReport } from './cli.js';
+import { diffReport } from './diff-report.js';
 import { markdownReport } from './report-format.js';
-import type { DiffReport } from './types.js';
+import type { DiffReport } from './change-types.js';
 
 /** The breaking-change report of `inputs` (absolute paths) against `rev`, merged over inputs. */
 export async function breakingAgainst(rev: string, inputs: readonly string[], cwd: string): Promise<DiffReport> {

@@ -10,7 +10,7 @@ import { compareRequest } from './request-compare.js';
 import { compareResponses } from './response-compare.js';
 import { SchemaComparer } from './schema-compare.js';
 import { compareGlobalSecurity, compareOperationSecurity, compareServers } from './security-compare.js';
-import type { RawChange } from './types.js';
+import type { RawChange } from './change-types.js';
 
 type Json = Record<string, unknown>;
 

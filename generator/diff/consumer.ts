@@ -13,7 +13,7 @@ import { inputError } from '../errors.js';
 import { generate } from '../generate.js';
 import { isUnder, redirectingHost } from './consumer-host.js';
 import { label, methodName, operationsOf } from './match.js';
-import type { Change } from './types.js';
+import type { Change } from './change-types.js';
 
 type Json = Record<string, unknown>;
 

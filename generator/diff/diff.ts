@@ -5,7 +5,7 @@
 import { compareDocuments } from './compare-documents.js';
 import { levelOf } from './rules.js';
 import { loadSide, type Side } from './sides.js';
-import type { Change, DiffReport, RawChange } from './types.js';
+import type { Change, DiffReport, RawChange } from './change-types.js';
 
 type Json = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import { wantedName } from '../model/operation.js';
 import { safeIdentifier } from '../model/names.js';
 import { isObject } from '../model/resolve.js';
 import type { OperationSide } from './operation-side.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../util/json-pointer.js';
 import { follow } from './schema-view.js';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
 import type { HttpMethod } from '@svc-gen/runtime';
 import { isObject } from '../model/resolve.js';
 import { follow, type Located } from './schema-view.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 

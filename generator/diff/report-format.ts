@@ -3,7 +3,7 @@
  * `{ kind, operation, pointer, message, service[, callSites] }`), text for a terminal, and
  * markdown ready to post as a pull-request comment.
  */
-import type { Change, DiffReport } from './types.js';
+import type { Change, DiffReport } from './change-types.js';
 
 /** What `--format` accepts. */
 export type ReportFormat = 'text' | 'markdown' | 'json';

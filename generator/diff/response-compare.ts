@@ -5,7 +5,7 @@
 import { isObject } from '../model/resolve.js';
 import type { Emit } from './emit.js';
 import { mediaTypes, type OperationSide } from './operation-side.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../util/json-pointer.js';
 import type { SchemaComparer } from './schema-compare.js';
 import { schemaKind, schemaMessage } from './schema-kinds.js';
 import { follow } from './schema-view.js';

@@ -5,7 +5,7 @@
  * makes the change break compilation (noted per row).
  */
 import { BOUND_CHANGES } from './schema-compare.js';
-import type { Level } from './types.js';
+import type { Level } from './change-types.js';
 
 /** One row: level and whether oasdiff has a check of the same id. */
 export interface Rule {

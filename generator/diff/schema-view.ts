@@ -4,7 +4,7 @@
  * `nullable` and `null` enum members folded into one `nullable` flag.
  */
 import { isObject, resolvePointer } from '../model/resolve.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@
 import { isObject } from '../model/resolve.js';
 import type { Emit } from './emit.js';
 import type { OperationSide } from './operation-side.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import { jsString } from './escape.js';
 import { type MediaKind, mediaKind, orderRequestMedia } from './media.js';
 import { isRequiredProp } from './params.js';
 import { deref, isObject } from './resolve.js';
-import type { BodyVariant, ParamPart } from './types.js';
+import type { BodyVariant, ParamPart } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

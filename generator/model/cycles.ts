@@ -7,6 +7,7 @@
  */
 import type { InputProblem } from '../errors.js';
 import { resolvePointer } from './resolve.js';
+import { escapePointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 
@@ -103,6 +104,6 @@ function indexObjects(doc: Json): Index {
 
 function pointerOf(index: Index, node: object | undefined): string {
   const keys: string[] = [];
-  for (let at = node ? index.get(node) : undefined; at?.parent; at = index.get(at.parent)) keys.push(at.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  for (let at = node ? index.get(node) : undefined; at?.parent; at = index.get(at.parent)) keys.push(escapePointer(at.key));
   return keys.reverse().map((k) => `/${k}`).join('');
 }

@@ -9,7 +9,7 @@ import { parameterParts, parameterSpecs, undeclaredPathParams } from './params.j
 import { responseTypes } from './responses.js';
 import type { SchemaNames } from './schemas.js';
 import { requestPath } from './wire-path.js';
-import type { OperationModel } from './types.js';
+import type { OperationModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

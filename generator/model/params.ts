@@ -7,7 +7,8 @@
 import type { ParamLocation, ParamStyle } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { deref, isObject } from './resolve.js';
-import type { ParamFacts, ParamPart } from './types.js';
+import type { ParamFacts, ParamPart } from './model-types.js';
+import { escapePointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,7 +41,10 @@ export function operationParameters(doc: Json, pathItem: Json, op: Json, skipped
     list.forEach((item: unknown, i: number) => {
       const p = deref(doc, item);
       if (!p || typeof p['name'] !== 'string') return;
-      if (!(LOCATIONS as readonly unknown[]).includes(p['in'])) return skipped?.(p['name'], p['in'], `${prefix}parameters/${i}`);
+      if (!(LOCATIONS as readonly unknown[]).includes(p['in'])) {
+        skipped?.(p['name'], p['in'], `${prefix}parameters/${i}`);
+        return;
+      }
       byKey.set(`${p['in']}:${p['name']}`, { name: p['name'], in: p['in'] as ParamLocation, raw: p, at: `${prefix}parameters/${i}` });
     });
   }
@@ -83,7 +87,7 @@ export function legacyStyleTable(doc: Json): boolean {
 export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: string) => void, route = { path: '', method: '' }): ParamFacts[] {
   const legacy = legacyStyleTable(doc);
   const out: ParamFacts[] = [];
-  const item = `#/paths/${route.path.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const item = `#/paths/${escapePointer(route.path)}`;
   const pointerOf = (at: string) => `${item}/${at.replace(/^op\//, `${route.method.toLowerCase()}/`)}`;
   const skipped = (name: string, where: unknown, at: string) =>
     warn(`parameter ${JSON.stringify(name)} (${pointerOf(at)}): in ${JSON.stringify(where)} is not a location svc-gen sends; it is not sent`);

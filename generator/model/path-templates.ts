@@ -6,10 +6,11 @@
  */
 import type { InputProblem } from '../errors.js';
 import { deref, isObject } from './resolve.js';
+import { escapePointer } from '../util/json-pointer.js';
+import { PATH_ITEM_METHODS } from '../util/http-methods.js';
 
 type Json = Record<string, unknown>;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The runtime's placeholder syntax (wire-path.ts). */
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
@@ -22,7 +23,7 @@ export function pathTemplateProblems(file: string, doc: Json): InputProblem[] {
     if (!pathItem) continue;
     const names = path.includes('{') ? [...new Set([...path.matchAll(PLACEHOLDER)].map((m) => m[1] as string))] : [];
     const shared = pathParams(doc, pathItem['parameters'], undefined);
-    for (const method of METHODS) {
+    for (const method of PATH_ITEM_METHODS) {
       const op = pathItem[method];
       if (!isObject(op)) continue;
       const own = pathParams(doc, op['parameters'], method);
@@ -62,8 +63,4 @@ function pathParams(doc: Json, list: unknown, method: string | undefined): { nam
     if (p && p['in'] === 'path' && typeof p['name'] === 'string') out.push({ name: p['name'], method, index });
   });
   return out;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

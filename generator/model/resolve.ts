@@ -2,6 +2,7 @@
  * Internal `$ref` lookup in a bundled document (after bundling every ref is `#/...`).
  * Used by the model to see through referenced path items, parameters, bodies and responses.
  */
+import { unescapePointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export function resolvePointer(doc: Json, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   let node: unknown = doc;
   for (const raw of ref.slice(1).split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(decodeURIComponent(raw));
     if (!isObject(node) && !Array.isArray(node)) return undefined;
     node = (node as Json)[key];
   }

@@ -10,7 +10,7 @@ import { jsString, propertyKey } from './escape.js';
 import { pickResponseMedia } from './media.js';
 import { deref, isObject } from './resolve.js';
 import { refName, type SchemaNames } from './schemas.js';
-import type { ResponseVariant } from './types.js';
+import type { ResponseVariant } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

@@ -8,7 +8,7 @@
 import { jsString } from './escape.js';
 import { IDENTIFIER, pascalCase, safeIdentifier } from './names.js';
 import { isObject } from './resolve.js';
-import type { SchemaModel } from './types.js';
+import type { SchemaModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

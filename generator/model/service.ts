@@ -7,7 +7,7 @@ import { pascalCase, safeIdentifier } from './names.js';
 import { buildOperation, OPERATION_TYPE_SUFFIXES, typeNameOf, wantedName, type RawOperation } from './operation.js';
 import { schemaNames } from './schemas.js';
 import { deref, isObject } from './resolve.js';
-import type { ServiceModel } from './types.js';
+import type { ServiceModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

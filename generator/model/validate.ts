@@ -8,10 +8,11 @@ import { inputError, SvcGenInputError } from '../errors.js';
 import { typeCycleProblems } from './cycles.js';
 import { pathTemplateProblems } from './path-templates.js';
 import { deref, isObject } from './resolve.js';
+import { escapePointer } from '../util/json-pointer.js';
+import { PATH_ITEM_METHODS } from '../util/http-methods.js';
 
 type Json = Record<string, unknown>;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
@@ -39,7 +40,7 @@ function checkPaths(file: string, doc: Json): void {
     }
     const pathItem = deref(doc, item);
     if (!pathItem || isObject(item) && typeof item['$ref'] === 'string') continue;
-    for (const method of METHODS) {
+    for (const method of PATH_ITEM_METHODS) {
       const op = pathItem[method];
       if (!isObject(op) || typeof op['operationId'] !== 'string') continue;
       const id = op['operationId'].replace(/#/g, '/');
@@ -100,8 +101,4 @@ function decodes(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -2,7 +2,7 @@
  * The manifest in `<out>`: generator version, a hash of every input, and every generated file.
  * It is how svc-gen knows which files in `<out>` are its own (everything else is the user's).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
@@ -32,7 +32,7 @@ export type ManifestService = ServiceSummary;
 export interface Manifest {
   readonly generator: 'svc-gen';
   readonly version: string;
-  /** Hash of the options and sources that decide the output besides file contents (output/fast-check.ts). */
+  /** Hash of the options and sources that decide the output besides file contents (output/up-to-date.ts). */
   readonly fingerprint: string;
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
@@ -53,10 +53,6 @@ export function relativeTo(out: string, file: string): string {
   return path.relative(out, file).split(path.sep).join('/');
 }
 
-/** Hex sha256 of a string. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** Builds the manifest file for `files` generated from `inputs` (absolute path → hash). */
 export function manifestFile(

@@ -3,7 +3,7 @@
  * (a symlinked folder in `<out>` would carry the write elsewhere), never over a directory.
  * `<out>` itself may be a symlink: the user chose it.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** True when relative POSIX path `rel` stays inside `out`. */
@@ -23,7 +23,7 @@ export function unsafeTarget(out: string, rel: string): string | undefined {
   for (const [i, part] of parts.entries()) {
     at = path.join(at, part);
     const last = i === parts.length - 1;
-    let stat;
+    let stat: Stats | undefined;
     try {
       stat = lstatSync(at);
     } catch {

@@ -2,7 +2,7 @@
  * Models → virtual files. Pure: no I/O; the templates and openapi-typescript's output come in as text.
  */
 import type { Contract } from '@svc-gen/runtime';
-import type { OperationModel, ServiceModel } from '../model/types.js';
+import type { OperationModel, ServiceModel } from '../model/model-types.js';
 import { compileTemplates, type TemplateSources } from './engine.js';
 
 /** A file to generate, relative to the output directory (POSIX separators). */

@@ -2,7 +2,7 @@
  * Which request media type a generated call sends: `options.contentType` when given (it must be
  * one the operation accepts), else the operation's default (the generator puts JSON first).
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { MediaSpec, OperationSpec } from '../types.js';
 
 /** The chosen media type (the spec's key, undefined for the family default) and how to encode it. */

@@ -2,7 +2,7 @@
  * Request bodies as their media type says: JSON (any `+json`, merge-patch, json-patch), text, bytes,
  * form and multipart, each sent with the content type the spec names (wildcards resolved).
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { FileInput, MediaSpec } from '../types.js';
 import { blobType, isBinaryBody, wireBinary, type WireBody } from './binary.js';
 import { encodeForm } from './form.js';

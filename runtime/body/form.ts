@@ -5,7 +5,7 @@
  * `contentType` decides (objects default to JSON text, arrays repeat the key, primitives are text).
  * Names and values are encoded as the WHATWG form serializer does (space as `+`).
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { PartEncoding } from '../types.js';
 import { isBinaryBody } from './binary.js';
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { FileInput, PartEncoding } from '../types.js';
 import { isBinaryBody, isStreamBody, type WireBody } from './binary.js';
 

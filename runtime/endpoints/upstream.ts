@@ -7,7 +7,7 @@ import { APIException } from '../errors.js';
 import type { Fetch } from '../pipeline.js';
 import type { EndpointSettings } from '../settings.js';
 import { Transport, type TransportOptions } from '../transport.js';
-import { invalidUrl } from '../url.js';
+import { invalidUrl } from '../failures.js';
 import { EndpointSet, type EndpointStatus } from './endpoint-set.js';
 import { Resolver } from './resolver.js';
 

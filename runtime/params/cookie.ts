@@ -4,7 +4,7 @@
  * `cookie` (OpenAPI 3.2) joins exploded pairs with `; ` and applies no encoding, so its values
  * must already be cookie-octets (RFC 6265 §4.1.1).
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { ParamSpec } from '../types.js';
 import { encode, jsonText, shapeOf } from './encode.js';
 import { queryPairs } from './query.js';

@@ -4,7 +4,7 @@
  * and non-ASCII (as UTF-8) never change what the server parses; `allowReserved` keeps RFC 3986's
  * reserved characters that are harmless in a query value.
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 
 /** A parameter value reduced to what the styles know: nothing, a scalar text, a list or a map. */
 export type Shape =

@@ -3,7 +3,7 @@
  * as the OpenAPI Style Examples show). A value a header line cannot hold as the same text
  * (control characters, non-ASCII) is refused: use `content` for such values.
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { ParamSpec } from '../types.js';
 import { jsonText, shapeOf } from './encode.js';
 

@@ -4,7 +4,7 @@
  * Parameters the table does not describe are sent as before: path values `simple`, query values
  * in Insanic's form, header values as text.
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { OperationParams, OperationSpec, ParamLocation, ParamSpec, QueryStyle } from '../types.js';
 import { cookiePart } from './cookie.js';
 import { headerValue } from './header.js';

@@ -3,7 +3,7 @@
  * OpenAPI Style Examples show them. `simple` values that would make an empty, `.` or `..`
  * segment are refused: they would change which route is called.
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { ParamSpec } from '../types.js';
 import { encode, jsonText, shapeOf } from './encode.js';
 

@@ -4,7 +4,7 @@
  * Parameters the operation table does not describe (and every `httpDispatch` query) keep
  * Insanic's form: arrays repeat the key, objects become `name[key]=value`.
  */
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { ParamSpec } from '../types.js';
 import { encode, encodeReserved, jsonText, shapeOf } from './encode.js';
 

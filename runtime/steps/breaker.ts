@@ -4,7 +4,7 @@
  * `circuit_open` without touching the network; after a cool-down a few probes are let through
  * (half-open), and a successful probe closes the circuit again.
  */
-import { APIException, errorCode } from '../errors.js';
+import { circuitOpen } from '../failures.js';
 import type { Step } from '../pipeline.js';
 import type { CircuitBreakerSettings, CircuitStateChange } from '../settings.js';
 import { isStaleSocketFailure } from '../endpoints/stale.js';
@@ -102,15 +102,6 @@ export class CircuitBreaker {
   }
 }
 
-/** The fast failure of an open circuit (503, `circuit_open`). */
-export function circuitOpen(service: string): APIException {
-  return new APIException({
-    statusCode: 503,
-    errorCode: errorCode('circuit_open'),
-    message: 'Circuit open',
-    description: `Calls to "${service}" are failing; the circuit is open and no request was sent.`,
-  });
-}
 
 /** Wrap each attempt: refuse while open, and count 5xx, 429, transport errors and timeouts as failures. */
 export function breaker(circuit: CircuitBreaker): Step {

@@ -3,7 +3,8 @@
  * carrying where the call went and how many attempts it made.
  */
 import { decodeBody } from '../response.js';
-import { APIException, type CallSite, type ErrorCode, ResponseTimeoutError, errorCode, invalidUsage } from '../errors.js';
+import { APIException, type CallSite, type ErrorCode, ResponseTimeoutError } from '../errors.js';
+import { errorResponse, invalidUsage, redirectNotFollowed, transportFailure, unknownError, usageException } from '../failures.js';
 import type { RawResponse, Step } from '../pipeline.js';
 import { isAttemptTimeout } from './attempt.js';
 
@@ -37,18 +38,11 @@ export function isTransportError(error: unknown): boolean {
   return code.startsWith('UND_ERR_') || code.startsWith('HPE_') || /^E[A-Z]+$/.test(code);
 }
 
+
 function transportException(error: unknown): APIException {
   const code = codeOf(error) ?? (error as Error).name;
   const causeCode = codeOf((error as { cause?: unknown }).cause) ?? '';
-  const unavailable = UNAVAILABLE.has(code) || UNAVAILABLE.has(causeCode);
-  const name = unavailable ? 'service_unavailable' : 'transport_error';
-  return new APIException({
-    statusCode: 503,
-    errorCode: errorCode(name),
-    message: unavailable ? 'Service unavailable' : 'Transport error',
-    description: `${code}${causeCode ? ` (${causeCode})` : ''}: ${(error as Error).message}`,
-    cause: error,
-  });
+  return transportFailure(error, code, causeCode, UNAVAILABLE.has(code) || UNAVAILABLE.has(causeCode));
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -84,25 +78,11 @@ export function responseException(response: RawResponse, parseJson?: (text: stri
   const status = response.status;
   if (status >= 300 && status < 400) {
     const location = response.headers.location;
-    return new APIException({
-      statusCode: status,
-      errorCode: errorCode('redirect_not_followed'),
-      message: 'Redirect not followed',
-      description: `The service answered ${status}${location ? ` to ${String(location).slice(0, 200)}` : ''}; service calls never follow redirects.`,
-      body,
-      headers: response.headers,
-    });
+    return redirectNotFollowed(status, location, body, response.headers);
   }
   const fields = describeBody(body);
   const message = fields.message ?? `HTTP ${status}`;
-  return new APIException({
-    statusCode: status,
-    errorCode: fields.errorCode ?? errorCode('unknown_error'),
-    message,
-    description: fields.description ?? message,
-    body,
-    headers: response.headers,
-  });
+  return errorResponse(status, fields.errorCode, message, fields.description ?? message, body, response.headers);
 }
 
 /**
@@ -131,16 +111,6 @@ export function checkSendable(headers: Record<string, string>): void {
   }
 }
 
-/** undici's own refusal, mapped like ours (500 `invalid_usage`), with its error kept as the cause. */
-function usageException(error: unknown): APIException {
-  return new APIException({
-    statusCode: 500,
-    errorCode: errorCode('invalid_usage'),
-    message: 'Invalid usage',
-    description: `The request cannot be sent: ${(error as Error).message}`,
-    cause: error,
-  });
-}
 
 /** Any thrown value → APIException (unknown errors become 500 `unknown_error`, with the cause kept). */
 export function toAPIException(error: unknown): APIException {
@@ -148,13 +118,7 @@ export function toAPIException(error: unknown): APIException {
   if (isTransportError(error)) return transportException(error);
   if (isUsageError(error)) return usageException(error);
   if (isAttemptTimeout(error)) return new ResponseTimeoutError({ timeoutMs: (error as { timeoutMs: number }).timeoutMs, description: (error as Error).message, cause: error });
-  return new APIException({
-    statusCode: 500,
-    errorCode: errorCode('unknown_error'),
-    message: 'Unknown error',
-    description: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
+  return unknownError(error);
 }
 
 /** Fill in where the call went, unless an inner step already did; the stack's first line then says it all. */

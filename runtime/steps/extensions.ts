@@ -14,12 +14,10 @@
  * the runtime), or throw. Every other request field is read-only. Anything a step throws leaves the
  * call as an `APIException` (a non-APIException becomes 500 `unknown_error` with the cause kept).
  */
-import type { Step } from '../pipeline.js';
+import type { Step, UserStep } from '../pipeline.js';
 import type { ResolvedSettings } from '../settings.js';
 import { validationStep } from '../validate/step.js';
 
-/** A user step: a bare step runs per call; `{ per: 'attempt', step }` runs on every attempt. */
-export type UserStep = Step | { readonly per: 'call' | 'attempt'; readonly step: Step };
 
 function userSteps(steps: readonly UserStep[] | undefined, per: 'call' | 'attempt'): Step[] {
   return (steps ?? []).flatMap((s) => ((typeof s === 'function' ? 'call' : s.per) === per ? [typeof s === 'function' ? s : s.step] : []));

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS_USER, type RequestContext, type RequestUser, getContext, serializeUser } from '../context.js';
-import { invalidUsage } from '../errors.js';
+import { invalidUsage } from '../failures.js';
 import type { ServiceTokens } from '../jwt.js';
 import type { Step } from '../pipeline.js';
 import type { ResolvedSettings } from '../settings.js';

@@ -5,20 +5,11 @@
  * `request.timedOut` is set only by the deadline sweep, so it means "our deadline ended this".
  */
 import { getContext } from '../context.js';
-import { APIException, ResponseTimeoutError, errorCode } from '../errors.js';
+import { ResponseTimeoutError } from '../errors.js';
+import { cancelled } from '../failures.js';
 import type { Step } from '../pipeline.js';
 import { unwatch, watch } from './deadline-sweep.js';
 
-/** The caller's signal fired (499, `request_cancelled`): not a timeout, never retried. */
-export function cancelled(cause: unknown): APIException {
-  return new APIException({
-    statusCode: 499,
-    errorCode: errorCode('request_cancelled'),
-    message: 'Request cancelled',
-    description: 'The caller aborted the call.',
-    cause,
-  });
-}
 
 /**
  * One 'abort' listener per caller signal, however many calls share it: a signal shared by 10+

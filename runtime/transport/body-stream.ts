@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { bodyIdle } from './failures.js';
+import { bodyIdle } from '../failures.js';
 
 /** Bytes buffered before the socket is paused. */
 const HIGH_WATER_MARK = 64 * 1024;

@@ -12,7 +12,7 @@ import type { RawResponse } from '../pipeline.js';
 import { toAPIException } from '../steps/errors.js';
 import { BodyStream } from './body-stream.js';
 import { decoders, parseCodings } from './decode.js';
-import { badCoding, responseTooLarge, unsupportedCoding } from './failures.js';
+import { badCoding, responseTooLarge, unsupportedCoding } from '../failures.js';
 
 export interface ResponseLimits {
   /** Cap on a buffered body, in bytes (decoded and on the wire). */

@@ -21,7 +21,7 @@ export interface RouteMatch {
   readonly path: Record<string, string>;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compiles every operation's template; end-anchored, so a base-URL prefix before it does not matter. */
 export function routesOf(contract: Contract): Route[] {
@@ -32,7 +32,7 @@ export function routesOf(contract: Contract): Route[] {
       .split(/(\{[^}]+\})/)
       .map((part) => {
         const param = /^\{([^}]+)\}$/.exec(part);
-        if (!param) return escape(part);
+        if (!param) return escapeRegExp(part);
         names.push(param[1] ?? '');
         return '([^/]+)';
       })

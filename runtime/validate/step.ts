@@ -5,7 +5,7 @@
  * `warn` reports to `onContractViolation`; `throw` fails the call with `contract_violation`
  * (a request is then never sent).
  */
-import { APIException, errorCode } from '../errors.js';
+import { contractException } from '../failures.js';
 import type { RawResponse, Step } from '../pipeline.js';
 import { type Finding, checkRequest, checkResponse, isJsonMedia } from './check.js';
 import type { ContractViolation } from './contract.js';
@@ -87,14 +87,3 @@ function parsedBody(response: RawResponse): unknown {
   }
 }
 
-/** The `contract_violation` APIException of `throw` mode: 400 for a request never sent, 502 for a response. */
-function contractException(violations: ContractViolation[]): APIException {
-  const first = violations[0] as ContractViolation;
-  return new APIException({
-    statusCode: first.direction === 'request' ? 400 : 502,
-    errorCode: errorCode('contract_violation'),
-    message: 'Contract violation',
-    description: `${first.service}.${first.operation} ${first.direction}: ${violations.map((v) => v.message).join('; ')}`,
-    body: violations,
-  });
-}

@@ -3,7 +3,7 @@
  * or two spec trees on disk.
  */
 import { classify, diffServices } from '../../generator/diff/diff.js';
-import type { Change, DiffReport } from '../../generator/diff/types.js';
+import type { Change, DiffReport } from '../../generator/diff/change-types.js';
 
 type Json = Record<string, any>;
 

@@ -1,5 +1,5 @@
 /**
- * The real executable (bin/svc-gen.js → dist/generator/cli.js, built by `npm test`'s pretest)
+ * The real executable (bin/svc-gen.js → dist/generator/cli/bin-entry.js, built by `npm test`'s pretest)
  * exits with the documented codes: 0 ok, 1 check failed, 2 bad input or usage.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ const BIN = path.join(ROOT, 'bin/svc-gen.js');
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
+  if (!existsSync(path.join(ROOT, 'dist/generator/cli/bin-entry.js'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   dir = tempDir();
   writeFileSync(path.join(dir, 'ping.yaml'), tinySpec());
 }, 120_000);

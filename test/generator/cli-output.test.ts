@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useColor } from '../../generator/colors.js';
-import { regenerateCommand, shellQuote } from '../../generator/print.js';
+import { useColor } from '../../generator/cli/colors.js';
+import { regenerateCommand, shellQuote } from '../../generator/cli/print.js';
 import { svcGenIn } from './helpers/cli.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';

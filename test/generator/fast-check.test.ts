@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { generate } from '../../generator/index.js';
-import { fingerprint } from '../../generator/output/fast-check.js';
+import { fingerprint } from '../../generator/output/up-to-date.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { copyRepoSpecs, tinySpec } from './helpers/specs.js';
 

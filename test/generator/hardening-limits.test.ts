@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
-import { MAX_DEPTH, parseSpecText } from '../../generator/parse.js';
+import { MAX_DEPTH, parseSpecText } from '../../generator/load/parse.js';
 import { svcGen } from './helpers/cli.js';
 import { usePreviousOut } from './helpers/previous-out.js';
 import { snapshotDir } from './helpers/fs.js';

@@ -15,6 +15,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { H, hostileSpec, OPERATION_ID, QUERY_NAME } from './fixtures/hostile.js';
 import { cleanup, ensureDir, tempDir } from './helpers/fs.js';
 import { formatDiagnostics, tsFiles, typecheck } from './helpers/typecheck.js';
+import { codeOnly } from './helpers/injection.js';
 
 const OUT_ROOT = fileURLToPath(new URL('./out/', import.meta.url));
 let work: string;
@@ -106,14 +107,3 @@ describe('hostile spec', () => {
     expect((globalThis as Record<string, unknown>)['pwned']).toBeUndefined();
   });
 });
-
-/** The file's tokens minus comments and string literals, joined: what the payload would have to reach. */
-function codeOnly(text: string): string {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
-  const parts: string[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia || kind === ts.SyntaxKind.StringLiteral) continue;
-    parts.push(scanner.getTokenText());
-  }
-  return parts.join('');
-}

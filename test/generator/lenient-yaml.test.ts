@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
-import { parseSpecText } from '../../generator/parse.js';
+import { parseSpecText } from '../../generator/load/parse.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 

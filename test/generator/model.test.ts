@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildService } from '../../generator/model/service.js';
-import type { OperationModel } from '../../generator/model/types.js';
+import type { OperationModel } from '../../generator/model/model-types.js';
 
 type Json = Record<string, unknown>;
 

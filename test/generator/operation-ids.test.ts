@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
-import type { OpenAPIDocument } from '../../generator/load.js';
-import { disambiguateOperationIds, pathSuffix } from '../../generator/operation-ids.js';
+import type { OpenAPIDocument } from '../../generator/load/document.js';
+import { disambiguateOperationIds, pathSuffix } from '../../generator/load/operation-ids.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { writeFiles } from './helpers/specs.js';
 

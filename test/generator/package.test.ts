@@ -73,7 +73,7 @@ function attw(target: string): { status: number | null; problems: AttwProblem[] 
 
 describe('published shape', () => {
   it('the tarball holds the CLI, both entry points with their types, and the templates, and no tests or sources', () => {
-    for (const f of ['bin/svc-gen.js', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/runtime.js', 'dist/generator/runtime.d.ts', 'dist/generator/cli.js', 'templates/client.ts.hbs', 'templates/index.ts.hbs', 'package.json', 'LICENSE']) {
+    for (const f of ['bin/svc-gen.js', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/runtime.js', 'dist/generator/runtime.d.ts', 'dist/generator/cli/bin-entry.js', 'templates/client.ts.hbs', 'templates/index.ts.hbs', 'package.json', 'LICENSE']) {
       expect(packedFiles).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|generator|runtime|specs|bench)\//.test(f))).toEqual([]);

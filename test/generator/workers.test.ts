@@ -1,5 +1,5 @@
 /**
- * Services prepared in worker threads (generator/workers/pool.ts) give the same bytes, the same
+ * Services prepared in worker threads (generator/load/workers/pool.ts) give the same bytes, the same
  * report and the same problems, in the same order, as one thread, whichever worker finishes first.
  * Workers start from the compiled build, so this test runs dist/ (`npm run build` first).
  */

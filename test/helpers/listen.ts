@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { openSockets } from './sockets.js';
 
 export interface Listening {
   url: string;
@@ -12,11 +13,8 @@ export interface Listening {
 }
 
 export async function listen(server: Server): Promise<Listening> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const sockets = openSockets();
+  server.on('connection', sockets.track);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -27,7 +25,7 @@ export async function listen(server: Server): Promise<Listening> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   };

@@ -4,6 +4,7 @@
  * a slow close, and going down then up again on the same port.
  */
 import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
+import { openSockets } from './sockets.js';
 
 export interface Faults {
   /** Delay each forwarded chunk, both ways (ms). */
@@ -57,11 +58,10 @@ export async function startProxy(upstreamPort: number, faults: Faults = {}): Pro
   let connections = 0;
   let server: Server | undefined;
   let port = 0;
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   const track = (socket: Socket) => {
-    sockets.add(socket);
+    sockets.track(socket);
     socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
   };
 
   const onConnection = (client: Socket) => {
@@ -106,7 +106,7 @@ export async function startProxy(upstreamPort: number, faults: Faults = {}): Pro
     });
   const down = () =>
     new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
+      sockets.destroyAll();
       if (!server) return resolve();
       server.close(() => resolve());
       server = undefined;

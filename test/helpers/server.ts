@@ -4,6 +4,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { openSockets } from './sockets.js';
 
 export interface Received {
   method: string;
@@ -26,7 +27,7 @@ export interface TestServer {
 
 export async function startServer(handler: Handler, host = '127.0.0.1'): Promise<TestServer> {
   const received: Received[] = [];
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   let closeWaiters: (() => void)[] = [];
   const carried = new WeakSet<Socket>(); // sockets that carried a request
   const server = createServer(async (req, res) => {
@@ -42,9 +43,8 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
     }
   });
   server.on('connection', (socket) => {
-    sockets.add(socket);
+    sockets.track(socket);
     socket.on('close', () => {
-      sockets.delete(socket);
       if (!carried.has(socket)) return;
       const waiters = closeWaiters;
       closeWaiters = [];
@@ -61,7 +61,7 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
     socketClosed: () => new Promise<void>((resolve) => closeWaiters.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   };

@@ -5,6 +5,7 @@
  * that sends a request's body in a later packet than its head.
  */
 import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
+import { openSockets } from './sockets.js';
 
 export interface TcpServer {
   url: string;
@@ -21,10 +22,10 @@ const EMPTY_OK = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-l
 export async function startTcpServer(): Promise<TcpServer> {
   let connections = 0;
   let bytes = 0;
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   const server: Server = createServer((socket) => {
     connections++;
-    sockets.add(socket);
+    sockets.track(socket);
     let pending = '';
     socket.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
@@ -36,7 +37,6 @@ export async function startTcpServer(): Promise<TcpServer> {
       }
     });
     socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -51,7 +51,7 @@ export async function startTcpServer(): Promise<TcpServer> {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   };

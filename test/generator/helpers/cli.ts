@@ -1,7 +1,7 @@
 /**
  * Runs the CLI in-process with captured stdout/stderr (same code path as bin/svc-gen.js, minus exit).
  */
-import { runCli } from '../../../generator/run-cli.js';
+import { runCli } from '../../../generator/cli/run-cli.js';
 
 /** Exit code and output of one CLI run. */
 export interface CliRun {

@@ -7,15 +7,16 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openSockets } from '../../helpers/sockets.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** bin/svc-gen.js: runs dist/generator/cli.js (built by `npm test`'s pretest). */
+/** bin/svc-gen.js: runs dist/generator/cli/bin-entry.js (built by `npm test`'s pretest). */
 export const BIN = path.join(ROOT, 'bin/svc-gen.js');
 
 /** Builds dist/ when it is missing (a bare `vitest run`); `npm test` always builds it first. */
 export function ensureBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli.js'))) {
+  if (!existsSync(path.join(ROOT, 'dist/generator/cli/bin-entry.js'))) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   }
 }
@@ -47,11 +48,10 @@ export function startNode(args: readonly string[], options: { cwd?: string; env?
 /** A TCP listener on 127.0.0.1 that accepts and counts connections, and answers nothing. */
 export async function connectionCounter(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
-  const sockets = new Set<net.Socket>();
+  const sockets = openSockets();
   const server = net.createServer((socket) => {
     count++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    sockets.track(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -60,7 +60,7 @@ export async function connectionCounter(): Promise<{ port: number; connections: 
     connections: () => count,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   };

@@ -1,0 +1,56 @@
+/**
+ * One service's spec, start to typed: load (parse, convert, bundle) → select → rename duplicate
+ * operationIds → validate → openapi-typescript. Services are independent, so this runs the same in
+ * the main thread and in a worker (workers/pool.ts); its result is plain data that crosses threads.
+ */
+import { performance } from 'node:perf_hooks';
+import type { SpecSource } from './discover.js';
+import type { OpenAPIDocument } from './document.js';
+import { loadSpec, type LoadedSpec, type SharedFile } from './load.js';
+import { disambiguateOperationIds } from './operation-ids.js';
+import { validateDocument } from '../model/validate.js';
+import { selectOperations } from './select.js';
+import { typesSource } from '../types/emit-types.js';
+
+/** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
+export interface Source extends SpecSource {
+  readonly name: string | undefined;
+  readonly operationIds: readonly string[] | undefined;
+}
+
+/** A service loaded, selected, validated and typed. */
+export interface Prepared {
+  readonly loaded: LoadedSpec;
+  /** The document openapi-typescript and the model see: selected, with duplicate operationIds renamed. */
+  readonly document: OpenAPIDocument;
+  /** Warnings of the loading (lenient YAML) and of the renames. */
+  readonly warnings: readonly string[];
+  readonly typesSource: string;
+  readonly ms: number;
+}
+
+/** A service loaded, selected, with duplicate operationIds renamed, and validated: what the model may read. */
+export type Checked = Pick<Prepared, 'loaded' | 'document' | 'warnings'>;
+
+/**
+ * load → select → rename duplicate operationIds → validate: the one way a spec becomes a document
+ * the model reads (generate() through prepareOne, and `svc-gen fake`). A scanned shared file comes
+ * back as such. Throws `SvcGenInputError` for bad input.
+ */
+export async function checkOne(source: Source, refRoot: string | undefined): Promise<Checked | SharedFile> {
+  const loaded = await loadSpec(source, { refRoot, allowShared: source.scanned });
+  if ('shared' in loaded) return loaded;
+  const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
+  const renamed = disambiguateOperationIds(selected);
+  validateDocument(source.entry, renamed.document);
+  return { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings] };
+}
+
+/** Prepares one source (checkOne, then openapi-typescript); a scanned shared file comes back as such. */
+export async function prepareOne(source: Source, refRoot: string | undefined): Promise<Prepared | SharedFile> {
+  const started = performance.now();
+  const checked = await checkOne(source, refRoot);
+  if ('shared' in checked) return checked;
+  const types = await typesSource(source.entry, checked.document);
+  return { ...checked, typesSource: types, ms: performance.now() - started };
+}
