@@ -36,7 +36,11 @@ export async function benchChain({ calls = 200 } = {}) {
   }
   const hang = await measure({}, 'hang', 20, 300);
   rows.push(['svc-gen defaults (budget + breaker)', 'C hangs, A has 300 ms', `${hang.perCall.toFixed(3)} (${hang.cancelled} cancelled)`, hang.p99.toFixed(1)]);
-  printTable('Call chain A → B → C: requests reaching C per top-level call, p99 latency of A', ['configuration', 'fault', 'requests at C per call', 'A p99 ms'], rows);
+  printTable(
+    'Call chain A → B → C: requests reaching C per top-level call, p99 latency of A',
+    ['configuration', 'fault', 'requests at C per call', 'A p99 ms'],
+    rows,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchChain({ calls: process.argv.includes('--quick') ? 100 : 200 });

@@ -69,9 +69,13 @@ export async function benchCodegen({ quick = false } = {}) {
     `${(median(rs.map((r) => r.cpu)) / cpuBase).toFixed(2)}x`,
     median(rs.map((r) => r.rss)).toFixed(0),
   ];
-  printTable(`Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), one CLI run in a fresh process, alternating, median (min–max) of ${runs}; goal: svc-gen ≤ 0.50x`, ['tool', 'output', 'wall ms', 'vs openapi-typescript', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'], [
-    row('JSON.parse floor', 'nothing', floor),
-    row('openapi-typescript 7.13.0', 'types', openapiTS),
-    row('svc-gen', 'types + client + index + manifest', svcGen),
-  ]);
+  printTable(
+    `Codegen: GitHub REST API spec (${PACKAGE}, ${mb} MB), one CLI run in a fresh process, alternating, median (min–max) of ${runs}; goal: svc-gen ≤ 0.50x`,
+    ['tool', 'output', 'wall ms', 'vs openapi-typescript', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'],
+    [
+      row('JSON.parse floor', 'nothing', floor),
+      row('openapi-typescript 7.13.0', 'types', openapiTS),
+      row('svc-gen', 'types + client + index + manifest', svcGen),
+    ],
+  );
 }

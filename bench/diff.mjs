@@ -36,17 +36,24 @@ export async function benchDiff({ quick = false } = {}) {
     rmSync(tmp, { recursive: true, force: true });
   }
   const row = (what, rs) => [what, spread(rs.map((r) => r.ms)), spread(rs.map((r) => r.rss))];
-  printTable(`svc-gen diff: GitHub REST API spec vs itself, one CLI run in a fresh process, median (min–max) of ${runs}`, ['run', 'ms', 'peak RSS MiB'], [
-    row(`diff, ${REMOVED[1].toUpperCase()} ${REMOVED[0]} removed (target <= 2000 ms)`, removed),
-    row('diff, identical copies', same),
-    row('generate (for scale)', generate),
-  ]);
+  printTable(
+    `svc-gen diff: GitHub REST API spec vs itself, one CLI run in a fresh process, median (min–max) of ${runs}`,
+    ['run', 'ms', 'peak RSS MiB'],
+    [
+      row(`diff, ${REMOVED[1].toUpperCase()} ${REMOVED[0]} removed (target <= 2000 ms)`, removed),
+      row('diff, identical copies', same),
+      row('generate (for scale)', generate),
+    ],
+  );
 }
 
 /** Wall time and peak RSS of `svc-gen diff … --json` in a fresh process; throws unless it exits `code` with `breaking` operations as expected. */
 function timeDiff(cli, before, after, code, breaking) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'bench/lib/maxrss.mjs')).href, cli, 'diff', before, after, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(root, 'bench/lib/maxrss.mjs')).href, cli, 'diff', before, after, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const ops = run.status === code ? JSON.parse(run.stdout).breaking.map((c) => c.operation) : undefined;
   if (JSON.stringify(ops) !== JSON.stringify(breaking)) throw new Error(`svc-gen diff exited ${run.status}, breaking ${JSON.stringify(ops)}:\n${run.stderr}`);

@@ -22,7 +22,10 @@ function examplesDir() {
   const cache = path.join(root, '.cache', 'bench', 'oas-examples');
   if (!existsSync(path.join(cache, 'package'))) {
     mkdirSync(cache, { recursive: true });
-    const tgz = execFileSync('npm', ['pack', '@readme/oas-examples@8.2.2', '--silent', '--pack-destination', cache], { encoding: 'utf8' }).trim().split('\n').pop();
+    const tgz = execFileSync('npm', ['pack', '@readme/oas-examples@8.2.2', '--silent', '--pack-destination', cache], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['-xzf', path.join(cache, tgz), '-C', cache]);
   }
   return path.join(cache, 'package');
@@ -45,7 +48,9 @@ async function pick() {
   const picked = [];
   const skipped = [];
   for (const version of ['3.0', '3.1']) {
-    for (const file of readdirSync(path.join(src, version, 'json')).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(path.join(src, version, 'json'))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       if (picked.length >= COUNT) continue;
       if (await openapiTSAccepts(path.join(src, version, 'json', file))) picked.push(path.join(src, version, 'json', file));
       else skipped.push(`${version}/${file}`);
@@ -77,10 +82,16 @@ const svcGen = (dir, extra = [], env = {}) => {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    return time('svc-gen', [path.join(root, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--quiet', ...extra], dir, extra.includes('--check') ? [0, 1] : [0]);
+    return time(
+      'svc-gen',
+      [path.join(root, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--quiet', ...extra],
+      dir,
+      extra.includes('--check') ? [0, 1] : [0],
+    );
   } finally {
-    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    for (const k of Object.keys(env))
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
   }
 };
 
@@ -142,7 +153,11 @@ export async function benchMany({ quick = false } = {}) {
     rows.push([`${n} specs: svc-gen --check, one spec changed`, ...row('', changedCheck, base, cpuBase).slice(1)]);
     rows.push([`${n} specs: svc-gen write, one spec changed`, ...row('', changedWrite, base, cpuBase).slice(1)]);
   }
-  printTable(`Codegen: many small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max); 3 runs, 5 for rows under 1 s${quick ? ' (--quick: 1)' : ''}`, ['run', 'wall ms', 'vs openapi-typescript (same N)', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'], rows);
+  printTable(
+    `Codegen: many small specs (@readme/oas-examples 3.0/3.1) in one process, median (min–max); 3 runs, 5 for rows under 1 s${quick ? ' (--quick: 1)' : ''}`,
+    ['run', 'wall ms', 'vs openapi-typescript (same N)', 'CPU ms', 'CPU vs openapi-typescript', 'peak RSS MiB'],
+    rows,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchMany({ quick: process.argv.includes('--quick') });

@@ -21,6 +21,11 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`# svc-gen benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${load}, Node ${process.version}${quick ? ', --quick' : ''}`);
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+console.log(
+  `# svc-gen benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${load}, Node ${process.version}${quick ? ', --quick' : ''}`,
+);
 for (const name of picked.length ? picked : Object.keys(SUITES)) await SUITES[name]();

@@ -63,20 +63,31 @@ async function worker(client, concurrency, n, url) {
   const session = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
   const cpu = process.cpuUsage();
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < n; i = next++) {
-      const t = performance.now();
-      await call();
-      latencies[i] = performance.now() - t;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t = performance.now();
+        await call();
+        latencies[i] = performance.now() - t;
+      }
+    }),
+  );
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   if (session) await stopProfile(session, process.env.BENCH_CPU_PROFILE);
   const lat = [...latencies];
   globalThis.gc?.();
   const memory = process.memoryUsage();
-  console.log(JSON.stringify({ rps: (n / ms) * 1000, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), cpuUs: (used.user + used.system) / n, rssMiB: memory.rss / 2 ** 20, heapMiB: memory.heapUsed / 2 ** 20 }));
+  console.log(
+    JSON.stringify({
+      rps: (n / ms) * 1000,
+      p50: quantile(lat, 0.5),
+      p99: quantile(lat, 0.99),
+      cpuUs: (used.user + used.system) / n,
+      rssMiB: memory.rss / 2 ** 20,
+      heapMiB: memory.heapUsed / 2 ** 20,
+    }),
+  );
   process.exit(0);
 }
 
@@ -97,7 +108,11 @@ async function stopProfile(session, file) {
 }
 
 async function runWorker(client, concurrency, n, url, env = {}) {
-  const child = fork(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: ['--expose-gc'], env: { ...process.env, ...env } });
+  const child = fork(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await once(child, 'exit');
@@ -124,7 +139,11 @@ export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys
       }
       const base = results.fetch && median(results.fetch.map((r) => r.rps));
       // The ratio to undici is taken per run (same minute, same load), then the median and spread.
-      const vsUndici = (rs) => spread(rs.map((r, i) => r.rps / results.undici[i].rps), (v) => `${v.toFixed(2)}x`);
+      const vsUndici = (rs) =>
+        spread(
+          rs.map((r, i) => r.rps / results.undici[i].rps),
+          (v) => `${v.toFixed(2)}x`,
+        );
       printTable(
         `Runtime: ${n.toLocaleString('en')} GETs, ${concurrency} concurrent (median of ${runs}, min–max)`,
         ['client', 'req/s', 'vs fetch', 'vs undici Pool.request', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB'],
@@ -144,10 +163,14 @@ export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys
     // Memory over a long run: RSS after 100,000 calls next to the 20,000-call runs above.
     const long = await runWorker('svc-gen', 50, 100_000, url);
     const short = await runWorker('svc-gen', 50, 20_000, url);
-    printTable('Runtime memory: svc-gen at the end of a run (50 concurrent)', ['calls', 'heap after GC MiB', 'RSS MiB', 'req/s'], [
-      ['20,000', short.heapMiB.toFixed(1), short.rssMiB.toFixed(0), short.rps.toFixed(0)],
-      ['100,000', long.heapMiB.toFixed(1), long.rssMiB.toFixed(0), long.rps.toFixed(0)],
-    ]);
+    printTable(
+      'Runtime memory: svc-gen at the end of a run (50 concurrent)',
+      ['calls', 'heap after GC MiB', 'RSS MiB', 'req/s'],
+      [
+        ['20,000', short.heapMiB.toFixed(1), short.rssMiB.toFixed(0), short.rps.toFixed(0)],
+        ['100,000', long.heapMiB.toFixed(1), long.rssMiB.toFixed(0), long.rps.toFixed(0)],
+      ],
+    );
   } finally {
     server.kill();
   }
@@ -163,7 +186,8 @@ if (process.argv[2] === 'worker') {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : flag('--quick') ? 1 : 3;
   if (flag('--profile')) await profile();
-  else if (flag('--anchor')) await benchRuntime({ runs, clients: Object.keys(CLIENTS).filter((c) => c.startsWith('svc-gen')), concurrencies: [50], memory: false });
+  else if (flag('--anchor'))
+    await benchRuntime({ runs, clients: Object.keys(CLIENTS).filter((c) => c.startsWith('svc-gen')), concurrencies: [50], memory: false });
   else await benchRuntime({ runs });
 }
 

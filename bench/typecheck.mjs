@@ -16,9 +16,19 @@ const TSC5 = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const TSCONFIG = {
   compilerOptions: {
-    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [],
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
     // the svc-gen project resolves the runtime from the repo's built types
-    paths: { 'svc-gen/runtime': [path.join(root, 'dist', 'generator', 'runtime.d.ts')], '@svc-gen/runtime': [path.join(root, 'runtime', 'dist', 'esm', 'index.d.ts')], 'svc-gen/testing': [path.join(root, 'dist', 'generator', 'testing.d.ts')] },
+    paths: {
+      'svc-gen/runtime': [path.join(root, 'dist', 'generator', 'runtime.d.ts')],
+      '@svc-gen/runtime': [path.join(root, 'runtime', 'dist', 'esm', 'index.d.ts')],
+      'svc-gen/testing': [path.join(root, 'dist', 'generator', 'testing.d.ts')],
+    },
   },
   include: ['main.ts'],
 };
@@ -49,7 +59,9 @@ function setup() {
     execFileSync('ln', ['-s', path.join(root, 'node_modules'), path.join(dir, 'node_modules')]);
   }
   const otDir = path.join(work, 'openapi-typescript-openapi-fetch');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', path.join(otDir, 'github.ts')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', path.join(otDir, 'github.ts')], {
+    stdio: 'ignore',
+  });
   execFileSync(process.execPath, [path.join(root, 'bin/svc-gen.js'), spec, '--out', path.join(work, 'svc-gen-client', 'clients'), '--quiet']);
 }
 
@@ -79,14 +91,23 @@ export async function benchTypecheck({ quick = false } = {}) {
     for (const name of Object.keys(PROJECTS)) (results[name] ??= []).push(tsc(TSC5, path.join(work, name.replace(/\W+/g, '-'))));
   }
   const base = median(results['openapi-typescript + openapi-fetch'].map((r) => r.ms));
-  const rows = Object.entries(results).map(([name, rs]) => [`TypeScript 5.9: ${name}`, rs.every((r) => r.ok) ? 'yes' : `NO: ${rs[0].out}`, spread(rs.map((r) => r.ms)), `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`]);
+  const rows = Object.entries(results).map(([name, rs]) => [
+    `TypeScript 5.9: ${name}`,
+    rs.every((r) => r.ok) ? 'yes' : `NO: ${rs[0].out}`,
+    spread(rs.map((r) => r.ms)),
+    `${(median(rs.map((r) => r.ms)) / base).toFixed(2)}x`,
+  ]);
   const seven = ts7();
   if (seven.error) rows.push(['TypeScript 7: svc-gen client', seven.error, '-', '-']);
   else {
     const r = tsc(seven.bin, path.join(work, 'svc-gen-client'));
     rows.push(['TypeScript 7: svc-gen client', r.ok ? 'yes' : `NO: ${r.out}`, r.ms.toFixed(0), `${(r.ms / base).toFixed(2)}x`]);
   }
-  printTable(`Type-check: tsc --noEmit of a one-call project on the GitHub API, median (min–max) of ${runs}`, ['project', 'compiles', 'ms', 'vs openapi-typescript + openapi-fetch'], rows);
+  printTable(
+    `Type-check: tsc --noEmit of a one-call project on the GitHub API, median (min–max) of ${runs}`,
+    ['project', 'compiles', 'ms', 'vs openapi-typescript + openapi-fetch'],
+    rows,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchTypecheck({ quick: process.argv.includes('--quick') });

@@ -35,7 +35,14 @@ async function worker(mode, concurrency, n, url) {
   const { getService } = await import(path.join(clientsDir, 'index.js'));
   let violations = 0;
   // A long timeout: on a loaded machine a slow call must be measured, not failed.
-  configure({ serviceName: 'bench', serviceConnections: ['user'], serviceTimeoutTotal: 120_000, services: { user: { url } }, validate: MODES[mode], onContractViolation: () => violations++ });
+  configure({
+    serviceName: 'bench',
+    serviceConnections: ['user'],
+    serviceTimeoutTotal: 120_000,
+    services: { user: { url } },
+    validate: MODES[mode],
+    onContractViolation: () => violations++,
+  });
   const user = getService('user');
   const call = () => user.getUser({ path: { userId: 'u-1' } });
   for (let i = 0; i < 500; i++) await call(); // warm-up: JIT, pools, schema compilation
@@ -43,13 +50,15 @@ async function worker(mode, concurrency, n, url) {
   let next = 0;
   const cpu = process.cpuUsage();
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < n; i = next++) {
-      const t = performance.now();
-      await call();
-      latencies[i] = performance.now() - t;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t = performance.now();
+        await call();
+        latencies[i] = performance.now() - t;
+      }
+    }),
+  );
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   console.log(JSON.stringify({ rps: (n / ms) * 1000, p50: quantile([...latencies], 0.5), cpuUs: (used.user + used.system) / n, violations }));

@@ -3,7 +3,7 @@
 // GET /account builds the signed-in user's account page from four services, and survives two of
 // them failing: what failed is reported in the page instead of failing the whole request.
 import { createServer } from 'node:http';
-import { APIException, ResponseTimeoutError, configure, contextMiddleware, getContext, serializeUser } from 'svc-gen/runtime';
+import { APIException, configure, contextMiddleware, getContext, ResponseTimeoutError, serializeUser } from 'svc-gen/runtime';
 import { getService } from '../.cache/demo/clients/index.js';
 import { listen } from './services.mjs';
 import { exceptionFields, green, line, red, step } from './trace.mjs';
@@ -26,7 +26,7 @@ async function accountPage() {
   line('gateway', `context from contextMiddleware(): request id ${requestId}, user ${user ? serializeUser(user) : 'anonymous'}`);
   if (!user?.isAuthenticated) return [401, { message: 'Sign in first' }];
 
-  step('Propagation: every call carries the request id, the user and the gateway\'s identity');
+  step("Propagation: every call carries the request id, the user and the gateway's identity");
   line('gateway', `→ getService('user').getUser({ path: { userId: '${user.id}' } })`);
   const profile = await getService('user').getUser({ path: { userId: user.id } });
   line('gateway', green(`← ${profile.name} <${profile.email}>`));

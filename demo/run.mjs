@@ -13,7 +13,11 @@ import { detail, line, red, step, title } from './trace.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `svc-gen`, `svc-gen/runtime` and `@svc-gen/runtime` resolve to dist/ and runtime/dist/ (the packages' exports): say so rather than
 // fail with a module-not-found stack.
-if (!existsSync(path.join(root, 'runtime', 'dist', 'esm', 'index.js')) || !existsSync(path.join(root, 'dist', 'generator', 'runtime.js')) || !existsSync(path.join(root, 'dist', 'generator', 'index.js'))) {
+if (
+  !existsSync(path.join(root, 'runtime', 'dist', 'esm', 'index.js')) ||
+  !existsSync(path.join(root, 'dist', 'generator', 'runtime.js')) ||
+  !existsSync(path.join(root, 'dist', 'generator', 'index.js'))
+) {
   process.stderr.write('demo: dist/ is missing; run `npm run build` first (npm install runs it).\n');
   process.exit(2);
 }

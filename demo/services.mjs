@@ -72,7 +72,9 @@ function createService(name, key, handle, { fullHeaders = false } = {}) {
         detail(`authorization: ${who}`);
         detail(`x-svc-deadline-ms: ${h['x-svc-deadline-ms']}`);
       } else {
-        detail(`request id ${requestId} · user ${h['x-insanic-request-user']} · from ${h['x-insanic-request-service']} · ${who.replace(/:.*/, '')} · ${h['x-svc-deadline-ms']} ms left`);
+        detail(
+          `request id ${requestId} · user ${h['x-insanic-request-user']} · from ${h['x-insanic-request-service']} · ${who.replace(/:.*/, '')} · ${h['x-svc-deadline-ms']} ms left`,
+        );
       }
     };
     const reply = (status, body, note = '') => {
@@ -149,7 +151,10 @@ function notificationService(key) {
     }
     const userId = url.searchParams.get('userId');
     const unreadOnly = url.searchParams.get('unreadOnly') === 'true';
-    reply(200, NOTIFICATIONS.filter((n) => n.userId === userId && (!unreadOnly || !n.read)));
+    reply(
+      200,
+      NOTIFICATIONS.filter((n) => n.userId === userId && (!unreadOnly || !n.read)),
+    );
   });
 }
 

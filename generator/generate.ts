@@ -5,27 +5,27 @@
 import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DEFAULTS_FILE, type GenerateOptions, MANIFEST_FILE, type ResolvedOptions, resolveOptions } from './config/options.js';
 import { buildContract } from './contract/contract.js';
+import { type InputProblem, inputError, isSvcGenInputError, SvcGenInputError } from './errors.js';
 import { discover, ENTRY_FILES, folderEntry, type SpecSource } from './load/discover.js';
-import { inputError, SvcGenInputError, isSvcGenInputError, type InputProblem } from './errors.js';
 import type { SharedFile } from './load/load.js';
+import { type Prepared, prepareOne, type Source } from './load/prepare.js';
+import { type Outcome, prepareInWorkers, workerCount } from './load/workers/pool.js';
+import type { ServiceModel } from './model/model-types.js';
 import { serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
-import type { ServiceModel } from './model/model-types.js';
-import { DEFAULTS_FILE, MANIFEST_FILE, resolveOptions, type GenerateOptions, type ResolvedOptions } from './config/options.js';
 import { shortDiff } from './output/diff.js';
 import { hasLeftovers } from './output/journal.js';
 import { isLocked } from './output/lock.js';
-import { fingerprint, upToDateByManifest } from './output/up-to-date.js';
 import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
+import { fingerprint, upToDateByManifest } from './output/up-to-date.js';
 import { writeOutput } from './output/write.js';
-import { generatorVersion } from './util/package-info.js';
 import { render, type VirtualFile } from './render/render.js';
-import { prepareOne, type Prepared, type Source } from './load/prepare.js';
 import { serviceDefaultsFile } from './render/service-defaults.js';
 import { loadTemplates } from './render/templates.js';
-import { prepareInWorkers, workerCount, type Outcome } from './load/workers/pool.js';
+import { generatorVersion } from './util/package-info.js';
 
 /** Per-service summary (the CLI prints one line each); `file` and `inputs` are absolute here. */
 export interface ServiceReport extends ServiceSummary {
@@ -293,7 +293,11 @@ async function prepareAll(
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);
   if (out.length === 0) {
-    throw inputError('SVCGEN_NO_SPECS', shared.map((f) => f.file).join(', '), 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
+    throw inputError(
+      'SVCGEN_NO_SPECS',
+      shared.map((f) => f.file).join(', '),
+      'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)',
+    );
   }
   return { prepared: out, shared };
 }

@@ -126,7 +126,10 @@ export function contextMiddleware(options: ContextMiddlewareOptions = {}) {
 }
 
 interface FastifyLike {
-  addHook(name: 'onRequest', hook: (req: { headers: IncomingHttpHeaders; raw: unknown }, reply: { raw: unknown; hijack(): void }, done: () => void) => void): unknown;
+  addHook(
+    name: 'onRequest',
+    hook: (req: { headers: IncomingHttpHeaders; raw: unknown }, reply: { raw: unknown; hijack(): void }, done: () => void) => void,
+  ): unknown;
 }
 
 /**

@@ -195,4 +195,3 @@ export class ResponseTimeoutError extends APIException {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TIMEOUT_ERROR] === true;
   }
 }
-

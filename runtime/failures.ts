@@ -199,6 +199,13 @@ export function expiredRequestBody(): string {
 }
 
 /** A 4xx/5xx the caller does not get as a value: the server's own message and code when its body gives them (`unknown_error` otherwise). */
-export function errorResponse(status: number, code: ErrorCode | undefined, message: string, description: string, body: unknown, headers: Headers): APIException {
+export function errorResponse(
+  status: number,
+  code: ErrorCode | undefined,
+  message: string,
+  description: string,
+  body: unknown,
+  headers: Headers,
+): APIException {
   return new APIException({ statusCode: status, errorCode: code ?? errorCode('unknown_error'), message, description, body, headers });
 }

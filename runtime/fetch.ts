@@ -12,11 +12,12 @@
  * Bodies are buffered both ways (a request body so it can be re-sent; a response body is decoded
  * and capped at `maxResponseBytes` by the transport), so headers are passed on as received.
  */
+
+import { splitBaseUrl } from './endpoints/upstream.js';
 import type { APIException } from './errors.js';
 import { invalidUsage } from './failures.js';
 import type { OutgoingRequest, RawResponse } from './pipeline.js';
 import { getService } from './registry.js';
-import { splitBaseUrl } from './endpoints/upstream.js';
 import { currentSettings } from './settings.js';
 import { toAPIException, withSite } from './steps/errors.js';
 import { normalizeHeaders } from './steps/headers.js';
@@ -58,7 +59,10 @@ export function createFetch(serviceName: string): WhatwgFetch {
         headers,
         body,
         propagateError: false,
-        maxRetries: allowedRetries({ method: method as HttpMethod, headers, callRetryCount: undefined, serviceRetryCount: override.retryCount, idempotent: false }, settings),
+        maxRetries: allowedRetries(
+          { method: method as HttpMethod, headers, callRetryCount: undefined, serviceRetryCount: override.retryCount, idempotent: false },
+          settings,
+        ),
         timeoutMs: override.timeout ?? settings.serviceTimeoutTotal,
         attemptTimeoutMs: override.attemptTimeout ?? settings.attemptTimeout,
         signal: incoming.signal,
@@ -69,7 +73,10 @@ export function createFetch(serviceName: string): WhatwgFetch {
       };
       return toResponse(await service.dispatch(request), method);
     } catch (error) {
-      throw withSite(toAPIException(error), request ?? { service: serviceName, operation: '', method: init?.method ?? 'GET', url: service.baseUrl, attempts: 0 }) satisfies APIException;
+      throw withSite(
+        toAPIException(error),
+        request ?? { service: serviceName, operation: '', method: init?.method ?? 'GET', url: service.baseUrl, attempts: 0 },
+      ) satisfies APIException;
     }
   };
 }

@@ -3,7 +3,7 @@
  * `requiredServiceConnections` can be reached, one `Service` instance (and pool) per name.
  */
 import { Service } from './service.js';
-import { type Settings, currentSettings, replaceSettings } from './settings.js';
+import { currentSettings, replaceSettings, type Settings } from './settings.js';
 import { assertOneRuntime, shared } from './state.js';
 
 // Shared with other copies of the runtime in this process (state.ts).

@@ -3,30 +3,31 @@
  * `call` the one generated clients use; both build one plain request and send it through the
  * service's pipeline (errors → timeout → headers → retry → transport), composed once.
  */
-import { type EncodedBody, encodeBody, encodePayload } from './body.js';
+
+import type { Readable } from 'node:stream';
 import { discardBody } from './body/binary.js';
 import { chooseMedia } from './body/choose.js';
+import { type EncodedBody, encodeBody, encodePayload } from './body.js';
+import type { EndpointStatus } from './endpoints/endpoint-set.js';
+import { buildUpstream, splitBaseUrl, type Upstream } from './endpoints/upstream.js';
 import { APIException, headerRecord } from './errors.js';
 import { cancelled, invalidUsage, payloadError } from './failures.js';
 import { ServiceTokens } from './jwt.js';
-import { type Fetch, type OutgoingRequest, type RawResponse, compose } from './pipeline.js';
-import type { Readable } from 'node:stream';
+import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
+import { compose, type Fetch, type OutgoingRequest, type RawResponse } from './pipeline.js';
 import { decodeBody } from './response.js';
 import type { ResolvedSettings, ServiceOverride } from './settings.js';
-import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
-import { injectHeaders, normalizeHeaders } from './steps/headers.js';
-import { CircuitBreaker, breaker } from './steps/breaker.js';
+import { breaker, CircuitBreaker } from './steps/breaker.js';
 import { stampDeadline } from './steps/deadline.js';
-import { RetryBudgetBucket, allowedRetries, retry } from './steps/retry.js';
+import { checkSendable, mapErrors, toAPIException, withSite } from './steps/errors.js';
+import { attemptExtensions, callExtensions } from './steps/extensions.js';
+import { injectHeaders, normalizeHeaders } from './steps/headers.js';
+import { allowedRetries, RetryBudgetBucket, retry } from './steps/retry.js';
 import { attemptSpan, callSpan, loadOtel } from './steps/telemetry.js';
 import { timeout } from './steps/timeout.js';
-import { attemptExtensions, callExtensions } from './steps/extensions.js';
-import type { TransportOptions } from './transport.js';
 import { mergeTls } from './transport/tls.js';
-import { type Upstream, buildUpstream, splitBaseUrl } from './endpoints/upstream.js';
-import type { EndpointStatus } from './endpoints/endpoint-set.js';
+import type { TransportOptions } from './transport.js';
 import type { CallOptions, DispatchOptions, HttpMethod, OperationParams, OperationSpec, ResponseType } from './types.js';
-import { checkParts, dispatchQuery, mergeCookies, serializeParams } from './params/index.js';
 import { checkEndpoint, withQuery } from './url.js';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -62,13 +63,18 @@ export class Service {
     this.#settings = settings;
     this.#override = settings.services[name] ?? {};
     const host = settings.serviceGlobalHostTemplate.replace(/\{(service)?\}/g, name);
-    const urls = this.#override.urls?.length ? this.#override.urls : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
+    const urls = this.#override.urls?.length
+      ? this.#override.urls
+      : [this.#override.url ?? `${settings.serviceGlobalSchema}://${host}:${settings.serviceGlobalPort}`];
     this.baseUrl = urls[0]!;
     const base = splitBaseUrl(this.baseUrl, this.#override);
     const upstream =
       base instanceof APIException
         ? base
-        : buildUpstream(name, urls, base, settings.serviceConnectorMax, transportOptions(base.origin, settings, this.#override), { ...settings.endpoints, ...this.#override.endpoints });
+        : buildUpstream(name, urls, base, settings.serviceConnectorMax, transportOptions(base.origin, settings, this.#override), {
+            ...settings.endpoints,
+            ...this.#override.endpoints,
+          });
     this.#base = upstream instanceof APIException ? upstream : base;
     this.#upstream = upstream instanceof APIException ? undefined : upstream;
     this.#parseJson = this.#override.parseJson ?? settings.parseJson;
@@ -162,7 +168,13 @@ export class Service {
         // A streamed body cannot be sent twice: such a call gets one attempt.
         maxRetries: encoded.replayable
           ? allowedRetries(
-              { method: method as HttpMethod, headers, callRetryCount: options.retryCount, serviceRetryCount: this.#override.retryCount, idempotent: input.idempotent },
+              {
+                method: method as HttpMethod,
+                headers,
+                callRetryCount: options.retryCount,
+                serviceRetryCount: this.#override.retryCount,
+                idempotent: input.idempotent,
+              },
               this.#settings,
             )
           : 0,
@@ -264,4 +276,3 @@ function streamed(response: RawResponse, options: CallOptions): Readable {
 function responseResult(status: number, body: unknown, headers: Record<string, string>): object {
   return status >= 200 && status < 300 ? { ok: true, status, data: body, headers } : { ok: false, status, error: body, headers };
 }
-

@@ -3,14 +3,14 @@
  * turns what the user gave (plus the environment) into one fully resolved object, so nothing
  * downstream checks for `undefined`.
  */
-import { shared } from './state.js';
+
+import { type Lookup, systemLookup } from './endpoints/resolver.js';
 import type { UserStep } from './pipeline.js';
+import { shared } from './state.js';
+import type { TlsSettings } from './transport/tls.js';
 import type { ContractViolation } from './validate/contract.js';
 import { logViolationOnce } from './validate/report.js';
 import type { ValidateSettings } from './validate/step.js';
-
-import { type Lookup, systemLookup } from './endpoints/resolver.js';
-import type { TlsSettings } from './transport/tls.js';
 
 /** Transport options a service may override (see README, Production). */
 export interface TransportSettings {
@@ -170,7 +170,9 @@ export interface Settings extends TransportSettings {
   endpoints?: Partial<EndpointSettings>;
 }
 
-export type ResolvedSettings = Required<Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker' | 'endpoints' | 'tls' | 'parseJson'>> & {
+export type ResolvedSettings = Required<
+  Omit<Settings, 'serviceTokenKey' | 'retryBudget' | 'services' | 'circuitBreaker' | 'endpoints' | 'tls' | 'parseJson'>
+> & {
   serviceTokenKey: string | undefined;
   tls: TlsSettings | undefined;
   parseJson: ((text: string) => unknown) | undefined;
@@ -224,7 +226,13 @@ export function urlEnvName(service: string): string {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HEADER_NAME_SETTINGS = ['requestIdHeaderField', 'internalRequestUserHeader', 'internalRequestServiceHeader', 'deadlineHeader', 'serviceAuthHeader'] as const;
+const HEADER_NAME_SETTINGS = [
+  'requestIdHeaderField',
+  'internalRequestUserHeader',
+  'internalRequestServiceHeader',
+  'deadlineHeader',
+  'serviceAuthHeader',
+] as const;
 const HEADER_VALUE_SETTINGS = ['serviceName', 'jwtServiceAuthHeaderPrefix'] as const;
 
 /** Settings that end up in headers are checked once, here, so a bad one names itself. */
@@ -244,7 +252,12 @@ function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 /** Transport settings are checked once, here, so a bad one names itself. */
 function checkTransportSettings(
   prefix: string,
-  settings: { maxResponseBytes?: number | undefined; bodyIdleTimeout?: number | undefined; acceptEncoding?: string | false | undefined; socketPath?: string | undefined },
+  settings: {
+    maxResponseBytes?: number | undefined;
+    bodyIdleTimeout?: number | undefined;
+    acceptEncoding?: string | false | undefined;
+    socketPath?: string | undefined;
+  },
 ): void {
   const { maxResponseBytes, bodyIdleTimeout, acceptEncoding, socketPath } = settings;
   if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
@@ -253,8 +266,10 @@ function checkTransportSettings(
   if (bodyIdleTimeout !== undefined && !(Number.isFinite(bodyIdleTimeout) && bodyIdleTimeout >= 0)) {
     throw new TypeError(`svc-gen: setting ${prefix}bodyIdleTimeout (${String(bodyIdleTimeout)}) must be a number of ms >= 0.`);
   }
-  if (typeof acceptEncoding === 'string' && /[\r\n\0]/.test(acceptEncoding)) throw new TypeError(`svc-gen: setting ${prefix}acceptEncoding contains CR, LF or NUL.`);
-  if (socketPath !== undefined && (typeof socketPath !== 'string' || socketPath === '')) throw new TypeError(`svc-gen: setting ${prefix}socketPath must be a non-empty path.`);
+  if (typeof acceptEncoding === 'string' && /[\r\n\0]/.test(acceptEncoding))
+    throw new TypeError(`svc-gen: setting ${prefix}acceptEncoding contains CR, LF or NUL.`);
+  if (socketPath !== undefined && (typeof socketPath !== 'string' || socketPath === ''))
+    throw new TypeError(`svc-gen: setting ${prefix}socketPath must be a non-empty path.`);
 }
 
 /** Defaults, then the given settings, then environment overrides (deployments win over code). */

@@ -6,13 +6,13 @@
  * is installed). Time limits belong to the timeout step, so undici's own header/body timers are
  * off; a streamed body has its own idle timer.
  */
-import { type Dispatcher, Pool, buildConnector } from 'undici';
+import { buildConnector, type Dispatcher, Pool } from 'undici';
 import { trackReuse } from './endpoints/stale.js';
+import { tlsFailure } from './failures.js';
 import type { Fetch, OutgoingRequest, RawResponse } from './pipeline.js';
 import { DEFAULT_ACCEPT_ENCODING } from './transport/decode.js';
-import { tlsFailure } from './failures.js';
 import { ResponseHandler, type ResponseLimits } from './transport/handler.js';
-import { type TlsSettings, connectOptions } from './transport/tls.js';
+import { connectOptions, type TlsSettings } from './transport/tls.js';
 
 /** How long `close()` lets in-flight calls finish before aborting them. */
 export const CLOSE_GRACE_MS = 1000;
@@ -101,7 +101,10 @@ export class Transport {
       const handler = new ResponseHandler(request.signal, limits, resolve, fail);
       request.interrupt = handler.interrupt;
       // undici also sends Blobs and async iterables (web streams), though its types do not list them.
-      pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> }, handler);
+      pool.dispatch(
+        { path: request.path, method: request.method, headers: request.headers, body: request.body as NonNullable<Dispatcher.DispatchOptions['body']> },
+        handler,
+      );
     });
   };
 

@@ -15,10 +15,19 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 
 export type BinaryBody = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
 
 /** A file to upload: a Blob, or bytes/text/a stream with an optional file name and content type. */
-export type FileInput = Blob | { data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | NodeJS.ReadableStream; filename?: string; contentType?: string };
+export type FileInput =
+  | Blob
+  | { data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | NodeJS.ReadableStream; filename?: string; contentType?: string };
 
 /** Query values: primitives and arrays of primitives are sent as repeated `key=value` pairs. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[] | { readonly [key: string]: string | number | boolean | null | undefined };
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean)[]
+  | { readonly [key: string]: string | number | boolean | null | undefined };
 export type QueryParams = Record<string, QueryValue>;
 
 /** Options every call accepts, from `httpDispatch` and from generated methods. */
@@ -106,12 +115,24 @@ export type QueryStyle = Pick<ParamSpec, 'style' | 'explode' | 'allowReserved' |
 
 /** True when `V` (one of its union members) is a list or map holding an object: no style can carry that. */
 type Nested<V> = V extends readonly (infer I)[]
-  ? I extends object ? true : false
+  ? I extends object
+    ? true
+    : false
   : V extends object
-    ? V[keyof V] extends infer W ? (W extends object ? true : false) : false
+    ? V[keyof V] extends infer W
+      ? W extends object
+        ? true
+        : false
+      : false
     : false;
 /** deepObject carries a map only. */
-type DeepCarries<V> = unknown extends V ? true : [Exclude<V, undefined | null>] extends [readonly unknown[]] ? false : [Exclude<V, undefined | null>] extends [object] ? true : false;
+type DeepCarries<V> = unknown extends V
+  ? true
+  : [Exclude<V, undefined | null>] extends [readonly unknown[]]
+    ? false
+    : [Exclude<V, undefined | null>] extends [object]
+      ? true
+      : false;
 
 /**
  * A generated `params` part checked against what its styles can carry: a property whose type holds
@@ -125,7 +146,9 @@ export type StyledParams<T, Json extends PropertyKey = never, Deep extends Prope
     : true extends Nested<Exclude<T[K], undefined>>
       ? never
       : K extends Deep
-        ? DeepCarries<T[K]> extends true ? T[K] : never
+        ? DeepCarries<T[K]> extends true
+          ? T[K]
+          : never
         : T[K];
 };
 
@@ -182,29 +205,409 @@ export interface OperationParams {
 
 /** Every status a 2xx response can have. */
 export type SuccessStatus =
-  | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219
-  | 220 | 221 | 222 | 223 | 224 | 225 | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239
-  | 240 | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 | 256 | 257 | 258 | 259
-  | 260 | 261 | 262 | 263 | 264 | 265 | 266 | 267 | 268 | 269 | 270 | 271 | 272 | 273 | 274 | 275 | 276 | 277 | 278 | 279
-  | 280 | 281 | 282 | 283 | 284 | 285 | 286 | 287 | 288 | 289 | 290 | 291 | 292 | 293 | 294 | 295 | 296 | 297 | 298 | 299;
+  | 200
+  | 201
+  | 202
+  | 203
+  | 204
+  | 205
+  | 206
+  | 207
+  | 208
+  | 209
+  | 210
+  | 211
+  | 212
+  | 213
+  | 214
+  | 215
+  | 216
+  | 217
+  | 218
+  | 219
+  | 220
+  | 221
+  | 222
+  | 223
+  | 224
+  | 225
+  | 226
+  | 227
+  | 228
+  | 229
+  | 230
+  | 231
+  | 232
+  | 233
+  | 234
+  | 235
+  | 236
+  | 237
+  | 238
+  | 239
+  | 240
+  | 241
+  | 242
+  | 243
+  | 244
+  | 245
+  | 246
+  | 247
+  | 248
+  | 249
+  | 250
+  | 251
+  | 252
+  | 253
+  | 254
+  | 255
+  | 256
+  | 257
+  | 258
+  | 259
+  | 260
+  | 261
+  | 262
+  | 263
+  | 264
+  | 265
+  | 266
+  | 267
+  | 268
+  | 269
+  | 270
+  | 271
+  | 272
+  | 273
+  | 274
+  | 275
+  | 276
+  | 277
+  | 278
+  | 279
+  | 280
+  | 281
+  | 282
+  | 283
+  | 284
+  | 285
+  | 286
+  | 287
+  | 288
+  | 289
+  | 290
+  | 291
+  | 292
+  | 293
+  | 294
+  | 295
+  | 296
+  | 297
+  | 298
+  | 299;
 
 /** Every status a response that is not a success can have when it reaches the caller (1xx never does). */
 export type ErrorStatus =
-  | 300 | 301 | 302 | 303 | 304 | 305 | 306 | 307 | 308 | 309 | 310 | 311 | 312 | 313 | 314 | 315 | 316 | 317 | 318 | 319
-  | 320 | 321 | 322 | 323 | 324 | 325 | 326 | 327 | 328 | 329 | 330 | 331 | 332 | 333 | 334 | 335 | 336 | 337 | 338 | 339
-  | 340 | 341 | 342 | 343 | 344 | 345 | 346 | 347 | 348 | 349 | 350 | 351 | 352 | 353 | 354 | 355 | 356 | 357 | 358 | 359
-  | 360 | 361 | 362 | 363 | 364 | 365 | 366 | 367 | 368 | 369 | 370 | 371 | 372 | 373 | 374 | 375 | 376 | 377 | 378 | 379
-  | 380 | 381 | 382 | 383 | 384 | 385 | 386 | 387 | 388 | 389 | 390 | 391 | 392 | 393 | 394 | 395 | 396 | 397 | 398 | 399
-  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 418 | 419
-  | 420 | 421 | 422 | 423 | 424 | 425 | 426 | 427 | 428 | 429 | 430 | 431 | 432 | 433 | 434 | 435 | 436 | 437 | 438 | 439
-  | 440 | 441 | 442 | 443 | 444 | 445 | 446 | 447 | 448 | 449 | 450 | 451 | 452 | 453 | 454 | 455 | 456 | 457 | 458 | 459
-  | 460 | 461 | 462 | 463 | 464 | 465 | 466 | 467 | 468 | 469 | 470 | 471 | 472 | 473 | 474 | 475 | 476 | 477 | 478 | 479
-  | 480 | 481 | 482 | 483 | 484 | 485 | 486 | 487 | 488 | 489 | 490 | 491 | 492 | 493 | 494 | 495 | 496 | 497 | 498 | 499
-  | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 509 | 510 | 511 | 512 | 513 | 514 | 515 | 516 | 517 | 518 | 519
-  | 520 | 521 | 522 | 523 | 524 | 525 | 526 | 527 | 528 | 529 | 530 | 531 | 532 | 533 | 534 | 535 | 536 | 537 | 538 | 539
-  | 540 | 541 | 542 | 543 | 544 | 545 | 546 | 547 | 548 | 549 | 550 | 551 | 552 | 553 | 554 | 555 | 556 | 557 | 558 | 559
-  | 560 | 561 | 562 | 563 | 564 | 565 | 566 | 567 | 568 | 569 | 570 | 571 | 572 | 573 | 574 | 575 | 576 | 577 | 578 | 579
-  | 580 | 581 | 582 | 583 | 584 | 585 | 586 | 587 | 588 | 589 | 590 | 591 | 592 | 593 | 594 | 595 | 596 | 597 | 598 | 599;
+  | 300
+  | 301
+  | 302
+  | 303
+  | 304
+  | 305
+  | 306
+  | 307
+  | 308
+  | 309
+  | 310
+  | 311
+  | 312
+  | 313
+  | 314
+  | 315
+  | 316
+  | 317
+  | 318
+  | 319
+  | 320
+  | 321
+  | 322
+  | 323
+  | 324
+  | 325
+  | 326
+  | 327
+  | 328
+  | 329
+  | 330
+  | 331
+  | 332
+  | 333
+  | 334
+  | 335
+  | 336
+  | 337
+  | 338
+  | 339
+  | 340
+  | 341
+  | 342
+  | 343
+  | 344
+  | 345
+  | 346
+  | 347
+  | 348
+  | 349
+  | 350
+  | 351
+  | 352
+  | 353
+  | 354
+  | 355
+  | 356
+  | 357
+  | 358
+  | 359
+  | 360
+  | 361
+  | 362
+  | 363
+  | 364
+  | 365
+  | 366
+  | 367
+  | 368
+  | 369
+  | 370
+  | 371
+  | 372
+  | 373
+  | 374
+  | 375
+  | 376
+  | 377
+  | 378
+  | 379
+  | 380
+  | 381
+  | 382
+  | 383
+  | 384
+  | 385
+  | 386
+  | 387
+  | 388
+  | 389
+  | 390
+  | 391
+  | 392
+  | 393
+  | 394
+  | 395
+  | 396
+  | 397
+  | 398
+  | 399
+  | 400
+  | 401
+  | 402
+  | 403
+  | 404
+  | 405
+  | 406
+  | 407
+  | 408
+  | 409
+  | 410
+  | 411
+  | 412
+  | 413
+  | 414
+  | 415
+  | 416
+  | 417
+  | 418
+  | 419
+  | 420
+  | 421
+  | 422
+  | 423
+  | 424
+  | 425
+  | 426
+  | 427
+  | 428
+  | 429
+  | 430
+  | 431
+  | 432
+  | 433
+  | 434
+  | 435
+  | 436
+  | 437
+  | 438
+  | 439
+  | 440
+  | 441
+  | 442
+  | 443
+  | 444
+  | 445
+  | 446
+  | 447
+  | 448
+  | 449
+  | 450
+  | 451
+  | 452
+  | 453
+  | 454
+  | 455
+  | 456
+  | 457
+  | 458
+  | 459
+  | 460
+  | 461
+  | 462
+  | 463
+  | 464
+  | 465
+  | 466
+  | 467
+  | 468
+  | 469
+  | 470
+  | 471
+  | 472
+  | 473
+  | 474
+  | 475
+  | 476
+  | 477
+  | 478
+  | 479
+  | 480
+  | 481
+  | 482
+  | 483
+  | 484
+  | 485
+  | 486
+  | 487
+  | 488
+  | 489
+  | 490
+  | 491
+  | 492
+  | 493
+  | 494
+  | 495
+  | 496
+  | 497
+  | 498
+  | 499
+  | 500
+  | 501
+  | 502
+  | 503
+  | 504
+  | 505
+  | 506
+  | 507
+  | 508
+  | 509
+  | 510
+  | 511
+  | 512
+  | 513
+  | 514
+  | 515
+  | 516
+  | 517
+  | 518
+  | 519
+  | 520
+  | 521
+  | 522
+  | 523
+  | 524
+  | 525
+  | 526
+  | 527
+  | 528
+  | 529
+  | 530
+  | 531
+  | 532
+  | 533
+  | 534
+  | 535
+  | 536
+  | 537
+  | 538
+  | 539
+  | 540
+  | 541
+  | 542
+  | 543
+  | 544
+  | 545
+  | 546
+  | 547
+  | 548
+  | 549
+  | 550
+  | 551
+  | 552
+  | 553
+  | 554
+  | 555
+  | 556
+  | 557
+  | 558
+  | 559
+  | 560
+  | 561
+  | 562
+  | 563
+  | 564
+  | 565
+  | 566
+  | 567
+  | 568
+  | 569
+  | 570
+  | 571
+  | 572
+  | 573
+  | 574
+  | 575
+  | 576
+  | 577
+  | 578
+  | 579
+  | 580
+  | 581
+  | 582
+  | 583
+  | 584
+  | 585
+  | 586
+  | 587
+  | 588
+  | 589
+  | 590
+  | 591
+  | 592
+  | 593
+  | 594
+  | 595
+  | 596
+  | 597
+  | 598
+  | 599;
 
 /**
  * Response headers: lower-cased names, repeated headers joined with `, `. Headers the spec declares for
@@ -281,14 +684,10 @@ export type CallResult<Success, Failure, O extends CallOptions, Response = unkno
  * The success body for `responseType` of type `RT`: a `Readable` where it may be `'stream'`
  * (only 2xx responses stream), the parsed body where it may be absent.
  */
-export type Streamed<D, RT> =
-  | ([Extract<RT, 'stream'>] extends [never] ? never : Readable)
-  | ([Exclude<RT, 'stream'>] extends [never] ? never : D);
+export type Streamed<D, RT> = ([Extract<RT, 'stream'>] extends [never] ? never : Readable) | ([Exclude<RT, 'stream'>] extends [never] ? never : D);
 
 /** A `result: 'response'` union whose `ok` variants carry a `Readable` where `responseType` may be `'stream'`. */
-export type StreamedResponse<R, RT> =
-  | ([Extract<RT, 'stream'>] extends [never] ? never : StreamedOk<R>)
-  | ([Exclude<RT, 'stream'>] extends [never] ? never : R);
+export type StreamedResponse<R, RT> = ([Extract<RT, 'stream'>] extends [never] ? never : StreamedOk<R>) | ([Exclude<RT, 'stream'>] extends [never] ? never : R);
 
 /** Each `ok` variant of `R` with a `Readable` as its data; failures (always buffered) unchanged. */
 export type StreamedOk<R> = R extends { readonly ok: true } ? Omit<R, 'data'> & { readonly data: Readable } : R;

@@ -6,7 +6,6 @@
  */
 import { invalidUrl } from './failures.js';
 
-
 /** Check that an endpoint is a path relative to the service's base URL. */
 export function checkEndpoint(endpoint: string): string {
   if (typeof endpoint !== 'string') throw invalidUrl('The endpoint must be a string.');

@@ -51,7 +51,7 @@ describe('npm run demo', () => {
     expect(run.stdout).toMatch(/servers closed, closeAll\(\) done/);
   });
 
-  test('the request id and user the end user sent reach every service, with the gateway\'s verified identity', () => {
+  test("the request id and user the end user sent reach every service, with the gateway's verified identity", () => {
     const id = requestId();
     expect(run.stdout).toContain(`context from contextMiddleware(): request id ${id}, user id=7;level=1;is_authenticated=1`);
     const propagation = section('Propagation:');
@@ -69,7 +69,9 @@ describe('npm run demo', () => {
 
   test('the flaky service fails attempt 1 with 503 and the retry (attempt 2) succeeds', () => {
     const retry = section('Retry:');
-    expect(retry).toMatch(/notification\s+← GET \/notifications\?userId=7&unreadOnly=true {2}attempt 1 → 503[^\n]*\n[^\n]*\n\s+notification\s+← GET \/notifications\?userId=7&unreadOnly=true {2}attempt 2 → 200\n/);
+    expect(retry).toMatch(
+      /notification\s+← GET \/notifications\?userId=7&unreadOnly=true {2}attempt 1 → 503[^\n]*\n[^\n]*\n\s+notification\s+← GET \/notifications\?userId=7&unreadOnly=true {2}attempt 2 → 200\n/,
+    );
     expect(retry).toMatch(/gateway\s+← 2 unread notifications/);
     expect(retry).not.toContain('caught');
   });
@@ -91,7 +93,9 @@ describe('npm run demo', () => {
     const exception = section('APIException:');
     expect(exception).toMatch(/order\s+← GET \/orders\/1002\/receipt {2}attempt 1 → 404\n/);
     expect(exception).toMatch(/gateway\s+✗ caught APIException after \d+ ms:\n/);
-    const fields = Object.fromEntries([...exception.matchAll(/^ +(statusCode|errorCode|message|description|service|method|url|attempts) +(.+)$/gm)].map((m) => [m[1], m[2]]));
+    const fields = Object.fromEntries(
+      [...exception.matchAll(/^ +(statusCode|errorCode|message|description|service|method|url|attempts) +(.+)$/gm)].map((m) => [m[1], m[2]]),
+    );
     expect(fields).toEqual({
       statusCode: '404',
       errorCode: 'receipt_not_found (2404)',

@@ -2,8 +2,8 @@
 // node processes (benchmarks, the chain services) can import them without a TS loader.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ts from 'typescript';
 import { generate } from 'svc-gen';
+import ts from 'typescript';
 
 export async function buildClients(inputs, out) {
   await generate({ inputs, out });

@@ -6,7 +6,13 @@ import { configure } from 'svc-gen/runtime';
 export async function startUserService() {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ requestId: req.headers['x-insanic-request-id'], user: req.headers['x-insanic-request-user'], from: req.headers['x-insanic-request-service'] }));
+    res.end(
+      JSON.stringify({
+        requestId: req.headers['x-insanic-request-id'],
+        user: req.headers['x-insanic-request-user'],
+        from: req.headers['x-insanic-request-service'],
+      }),
+    );
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   configure({ serviceName: 'gateway', serviceConnections: ['user'], services: { user: { url: `http://127.0.0.1:${server.address().port}` } } });

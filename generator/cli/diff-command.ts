@@ -3,11 +3,12 @@
  * its own commander program, reached from run-cli.ts when the first argument is `diff`.
  * Exit 0 without breaking changes, 1 with, 2 for bad input or usage, 3 internal error.
  */
-import { Command, CommanderError, Option } from 'commander';
+
 import path from 'node:path';
-import { formatProblem, isSvcGenInputError } from '../errors.js';
+import { Command, CommanderError, Option } from 'commander';
 import { diffReport } from '../diff/diff-report.js';
 import { formatReport, type ReportFormat } from '../diff/report-format.js';
+import { formatProblem, isSvcGenInputError } from '../errors.js';
 
 /** Where the command writes and runs (run-cli.ts's CliIO). */
 export interface DiffIO {
@@ -37,7 +38,7 @@ Exit codes: 0 no breaking change, 1 breaking changes, 2 bad input or usage, 3 in
 
 function program(io: DiffIO): Command {
   return new Command('svc-gen diff')
-    .description('Report what changed between two versions of the specs, classified from the client\'s side.')
+    .description("Report what changed between two versions of the specs, classified from the client's side.")
     .argument('<old>', 'old side: spec file, folder, or git:<rev>:<path>')
     .argument('<new>', 'new side: spec file, folder, or git:<rev>:<path>')
     .option('--json', 'print { breaking, nonBreaking, warnings } as JSON (same as --format json)')

@@ -5,11 +5,11 @@
  * each call and its violations on stderr until SIGINT/SIGTERM (or `io.signal`), and returns 0.
  */
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { Fake } from '@svc-gen/runtime/testing';
 import { urlEnvName } from '@svc-gen/runtime';
-import type { CliIO } from './cli-io.js';
+import type { Fake } from '@svc-gen/runtime/testing';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { formatProblem, isSvcGenInputError } from '../errors.js';
+import type { CliIO } from './cli-io.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -51,17 +51,21 @@ export async function runFake(argv: readonly string[], io: CliIO): Promise<numbe
   process.once('SIGTERM', onSignal);
   try {
     for (const [i, contract] of contracts.entries()) {
-      const fake = await createFake(contract.service, {}, {
-        contract,
-        point: false,
-        host: opts.host,
-        port: opts.port === undefined || opts.port === 0 ? 0 : opts.port + i,
-        onCall: (call, violations) => {
-          const status = call.status === undefined ? '---' : String(call.status);
-          io.stderr(`${contract.service} ${call.method} ${call.url} -> ${status}${call.operation ? ` (${call.operation})` : ''}\n`);
-          for (const v of violations) io.stderr(`  violation: ${v.direction} ${v.pointer || '/'}: ${v.message}\n`);
+      const fake = await createFake(
+        contract.service,
+        {},
+        {
+          contract,
+          point: false,
+          host: opts.host,
+          port: opts.port === undefined || opts.port === 0 ? 0 : opts.port + i,
+          onCall: (call, violations) => {
+            const status = call.status === undefined ? '---' : String(call.status);
+            io.stderr(`${contract.service} ${call.method} ${call.url} -> ${status}${call.operation ? ` (${call.operation})` : ''}\n`);
+            for (const v of violations) io.stderr(`  violation: ${v.direction} ${v.pointer || '/'}: ${v.message}\n`);
+          },
         },
-      });
+      );
       fakes.push(fake);
       io.stdout(`${urlEnvName(contract.service)}=${fake.url}\n`);
     }

@@ -3,9 +3,10 @@
  * one line per service, a summary, then warnings. Spec text is made printable first, so a spec
  * cannot drive the terminal.
  */
-import type { Colors } from './colors.js';
+
 import { formatProblem, type InputProblem } from '../errors.js';
 import type { GenerateResult } from '../generate.js';
+import type { Colors } from './colors.js';
 import { displayPath } from './report.js';
 
 /** Where and how to print. */
@@ -25,7 +26,8 @@ export function printServices(result: GenerateResult, p: Printer, onlyRegenerate
     p.stderr(`${p.c.bold(s.name.padEnd(24))} ${String(s.operations).padStart(4)} operations  ${p.c.dim(`${Math.round(s.ms)} ms`)}\n`);
   }
   if (onlyRegenerated) return;
-  for (const f of result.shared) p.stderr(`${p.c.dim(`${printable(displayPath(f, p.cwd))}: shared file (no "openapi" or "swagger" at its top level), not a service`)}\n`);
+  for (const f of result.shared)
+    p.stderr(`${p.c.dim(`${printable(displayPath(f, p.cwd))}: shared file (no "openapi" or "swagger" at its top level), not a service`)}\n`);
 }
 
 /** The one-line summary of a write run. */
@@ -37,7 +39,9 @@ export function printWriteSummary(result: GenerateResult, p: Printer, prefix = '
     result.written.length + result.removed.length === 0
       ? 'up to date, nothing written'
       : `${plural(result.written.length, 'file')} written${result.removed.length > 0 ? `, ${result.removed.length} removed` : ''}`;
-  p.stderr(`${p.c.green('svc-gen:')} ${prefix}${plural(result.services.length, 'service')}, ${plural(ops, 'operation')} → ${out}: ${changed} ${p.c.dim(`(${Math.round(result.ms)} ms)`)}\n`);
+  p.stderr(
+    `${p.c.green('svc-gen:')} ${prefix}${plural(result.services.length, 'service')}, ${plural(ops, 'operation')} → ${out}: ${changed} ${p.c.dim(`(${Math.round(result.ms)} ms)`)}\n`,
+  );
 }
 
 /**
@@ -49,7 +53,8 @@ export function printCheck(result: GenerateResult, p: Printer, fixCommand: strin
   if (!check) return true;
   const out = displayPath(result.options.out, p.cwd);
   if (check.upToDate) {
-    if (!p.quiet) p.stderr(`${p.c.green('svc-gen:')} ${out} is up to date (${plural(result.services.length, 'service')}, ${plural(result.files.length, 'file')})\n`);
+    if (!p.quiet)
+      p.stderr(`${p.c.green('svc-gen:')} ${out} is up to date (${plural(result.services.length, 'service')}, ${plural(result.files.length, 'file')})\n`);
     return true;
   }
   for (const s of check.stale) p.stdout(`stale:   ${s.path}\n${indent(s.diff)}\n`);
@@ -67,7 +72,8 @@ export function printWarnings(warnings: readonly string[], p: Printer): void {
 
 /** Input errors: `svc-gen: error: file:line:col (#pointer): reason`, one per problem. */
 export function printProblems(problems: readonly InputProblem[], p: Printer): void {
-  for (const problem of problems) p.stderr(`${p.c.red('svc-gen: error:')} ${printable(formatProblem({ ...problem, file: displayPath(problem.file, p.cwd) }))}\n`);
+  for (const problem of problems)
+    p.stderr(`${p.c.red('svc-gen: error:')} ${printable(formatProblem({ ...problem, file: displayPath(problem.file, p.cwd) }))}\n`);
 }
 
 /**

@@ -108,7 +108,12 @@ export function jsonReport(result: GenerateResult, exitCode: number, ctx: Report
     reused: s.reused,
   }));
   const check = result.check
-    ? { upToDate: result.check.upToDate, stale: result.check.stale.map((s) => ({ path: s.path, diff: s.diff })), missing: [...result.check.missing], extra: [...result.check.extra] }
+    ? {
+        upToDate: result.check.upToDate,
+        stale: result.check.stale.map((s) => ({ path: s.path, diff: s.diff })),
+        missing: [...result.check.missing],
+        extra: [...result.check.extra],
+      }
     : null;
   return {
     ...head(exitCode, ctx),
@@ -149,7 +154,14 @@ export function jsonErrorReport(errors: readonly JsonError[], exitCode: number, 
 
 /** An input problem as a report error. */
 export function jsonError(p: InputProblem, cwd: string): JsonError {
-  return { code: p.code, file: displayPath(p.file, cwd), line: p.location.line ?? null, column: p.location.column ?? null, pointer: p.location.pointer ?? null, reason: p.reason };
+  return {
+    code: p.code,
+    file: displayPath(p.file, cwd),
+    line: p.location.line ?? null,
+    column: p.location.column ?? null,
+    pointer: p.location.pointer ?? null,
+    reason: p.reason,
+  };
 }
 
 function head(exitCode: number, ctx: ReportContext) {

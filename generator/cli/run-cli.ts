@@ -6,22 +6,21 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Command, CommanderError, Option } from 'commander';
-import { colors, useColor } from './colors.js';
-import { generatorVersion } from '../util/package-info.js';
-import { loadConfig, type LoadedConfig } from '../config/config.js';
-import { isSvcGenInputError, type InputProblem } from '../errors.js';
+import { type LoadedConfig, loadConfig } from '../config/config.js';
+import { type CliOptions, mergeConfig, type ResolvedOptions, resolveOptions } from '../config/options.js';
+import { type InputProblem, isSvcGenInputError } from '../errors.js';
 import type { GenerateResult } from '../generate.js';
-import { mergeConfig, resolveOptions, type CliOptions, type ResolvedOptions } from '../config/options.js';
-import { printCheck, printProblems, printServices, printWarnings, printWriteSummary, regenerateCommand, type Printer } from './print.js';
-import { displayPath, jsonError, jsonErrorReport, jsonReport, type JsonError, type ReportContext } from './report.js';
-import type { WatchRun } from './watch.js';
+import { generatorVersion } from '../util/package-info.js';
 import type { CliIO } from './cli-io.js';
+import { colors, useColor } from './colors.js';
+import { type Printer, printCheck, printProblems, printServices, printWarnings, printWriteSummary, regenerateCommand } from './print.js';
+import { displayPath, type JsonError, jsonError, jsonErrorReport, jsonReport, type ReportContext } from './report.js';
+import type { WatchRun } from './watch.js';
 
 export type { CliIO } from './cli-io.js';
 
 /** Exit codes, by meaning. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
-
 
 const defaultIO: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -66,14 +65,20 @@ function program(io: CliIO): Command {
   return new Command('svc-gen')
     .description('Generate a typed client per service from OpenAPI specs (3.0, 3.1; Swagger 2.0 converted).')
     .version(generatorVersion(), '-V, --version', 'print the svc-gen version')
-    .argument('[path...]', 'spec files, or directories of specs (*.json|*.yaml|*.yml, or folders with an openapi.yaml entry); overrides "inputs" of the config file')
+    .argument(
+      '[path...]',
+      'spec files, or directories of specs (*.json|*.yaml|*.yml, or folders with an openapi.yaml entry); overrides "inputs" of the config file',
+    )
     .option('-o, --out <dir>', 'output directory (only files svc-gen generated are ever replaced or removed); overrides "out"')
     .option('-c, --config <file>', 'config file (default: svc-gen.config.json, .mjs or .ts in the working directory)')
     .option('--no-config', 'ignore any config file')
     .option('--check', 'generate in memory and compare with --out; exit 1 listing stale, missing or extra files')
     .addOption(new Option('-w, --watch', 'regenerate the services whose spec files (or files they $ref) change; Ctrl-C to stop').conflicts('check'))
     .option('--json', 'print a machine-readable report on stdout (one line per run with --watch)')
-    .option('--ref-root <dir>', 'folder $refs may read from (default: the repository holding each spec, i.e. the nearest folder with .git, else the spec\'s folder); overrides "refRoot"')
+    .option(
+      '--ref-root <dir>',
+      'folder $refs may read from (default: the repository holding each spec, i.e. the nearest folder with .git, else the spec\'s folder); overrides "refRoot"',
+    )
     .option('--runtime-module <specifier>', 'module the generated clients import the runtime from (default: @svc-gen/runtime)')
     .option('--breaking-against <git-rev>', 'with --check: also fail on breaking spec changes since <git-rev> (as svc-gen diff git:<rev>:<path> <path>)')
     .option('-q, --quiet', 'no per-service lines or summary on stderr (warnings and errors still)')
@@ -91,7 +96,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   const cwd = io.cwd ?? process.cwd();
   const cmd = program(io);
   const wantsJson = argv.includes('--json');
-  const ctx: { -readonly [K in keyof ReportContext]: ReportContext[K] } = { cwd, mode: argv.includes('--check') ? 'check' : 'write', out: undefined, config: undefined, fixCommand: undefined };
+  const ctx: { -readonly [K in keyof ReportContext]: ReportContext[K] } = {
+    cwd,
+    mode: argv.includes('--check') ? 'check' : 'write',
+    out: undefined,
+    config: undefined,
+    fixCommand: undefined,
+  };
   const json = (text: string) => io.stdout(text);
   try {
     cmd.parse([...argv], { from: 'user' });
@@ -112,9 +123,12 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     config = flags.config === false ? undefined : await loadConfig({ file: flags.config, cwd });
     ctx.config = config?.file;
     const merged = mergeConfig(cli, config, cwd);
-    if (merged.out === undefined) throw new UsageError(`required option '-o, --out <dir>' not specified (or set "out" in ${config ? displayPath(config.file, cwd) : 'a config file'})`);
+    if (merged.out === undefined)
+      throw new UsageError(`required option '-o, --out <dir>' not specified (or set "out" in ${config ? displayPath(config.file, cwd) : 'a config file'})`);
     if ((merged.inputs ?? []).length === 0 && Object.keys(merged.services ?? {}).length === 0) {
-      throw new UsageError(`missing required argument 'path': give spec files or folders${config ? `, or "inputs" or "services" in ${displayPath(config.file, cwd)}` : ', or a config file with "inputs" or "services"'}`);
+      throw new UsageError(
+        `missing required argument 'path': give spec files or folders${config ? `, or "inputs" or "services" in ${displayPath(config.file, cwd)}` : ', or a config file with "inputs" or "services"'}`,
+      );
     }
     const options = resolveOptions({ ...merged, out: merged.out });
     ctx.out = options.out;
@@ -133,7 +147,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   /** Reports a failure of resolve() or generate(); returns its exit code. */
   const failed = (e: unknown): number => {
     const code = e instanceof UsageError || isSvcGenInputError(e) ? EXIT.badInput : EXIT.internal;
-    const errors: JsonError[] = e instanceof UsageError ? [usageError(e.message)] : isSvcGenInputError(e) ? e.problems.map((x) => jsonError(x, cwd)) : [internalError(e)];
+    const errors: JsonError[] =
+      e instanceof UsageError ? [usageError(e.message)] : isSvcGenInputError(e) ? e.problems.map((x) => jsonError(x, cwd)) : [internalError(e)];
     if (flags.json) json(`${JSON.stringify(jsonErrorReport(errors, code, ctx, performance.now() - started), null, flags.watch ? undefined : 2)}\n`);
     if (e instanceof UsageError) io.stderr(`error: ${e.message}\n(run svc-gen --help for usage)\n`);
     else if (isSvcGenInputError(e)) printProblems(e.problems as InputProblem[], p);

@@ -5,10 +5,10 @@
  * renaming a temp file over the original are seen too. Events are debounced; a failed run is
  * reported and watching goes on, so a fix regenerates.
  */
-import { existsSync, readdirSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { existsSync, type FSWatcher, watch as fsWatch, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createCache, generateWithCache, invalidate, type GenerateCache, type GenerateResult } from '../generate.js';
 import type { ResolvedOptions } from '../config/options.js';
+import { createCache, type GenerateCache, type GenerateResult, generateWithCache, invalidate } from '../generate.js';
 
 /** What one run of the watch loop produced. */
 export type WatchRun =

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SvcGenInputError, type InputProblem } from '../errors.js';
+import { type InputProblem, SvcGenInputError } from '../errors.js';
 import { kebabCase } from '../model/names.js';
 import { escapePointer } from '../util/json-pointer.js';
 
@@ -70,7 +70,8 @@ export async function loadConfig(options: { file?: string | undefined; cwd?: str
 /** The config file in `dir`, if any; two candidates at once is an error (which one wins would be a guess). */
 export function findConfigFile(dir: string): string | undefined {
   const found = CONFIG_FILES.map((n) => path.join(dir, n)).filter((f) => existsSync(f));
-  if (found.length > 1) throw configError(found[1] as string, {}, `more than one config file: ${found.map((f) => path.basename(f)).join(', ')}; keep one or pass --config`);
+  if (found.length > 1)
+    throw configError(found[1] as string, {}, `more than one config file: ${found.map((f) => path.basename(f)).join(', ')}; keep one or pass --config`);
   return found[0];
 }
 
@@ -87,7 +88,9 @@ async function readConfigValue(file: string): Promise<unknown> {
   if (!/\.(mjs|js|ts|mts)$/.test(file)) throw configError(file, {}, 'unsupported config file type (expected .json, .mjs or .ts)');
   let mod: { default?: unknown };
   try {
-    mod = /\.m?ts$/.test(file) ? await importTypeScript(file) : ((await import(`${pathToFileURL(file).href}?mtime=${statSync(file).mtimeMs}`)) as { default?: unknown });
+    mod = /\.m?ts$/.test(file)
+      ? await importTypeScript(file)
+      : ((await import(`${pathToFileURL(file).href}?mtime=${statSync(file).mtimeMs}`)) as { default?: unknown });
   } catch (e) {
     if (e instanceof SvcGenInputError) throw e;
     throw configError(file, {}, `cannot load: ${(e as Error)?.message ?? String(e)}`);
@@ -191,12 +194,21 @@ function checkService(name: string, entry: unknown, fail: (pointer: string, reas
   }
 }
 
-function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at: string, fail: (pointer: string, reason: string) => void, label?: string): void {
+function unknownKeys(
+  obj: Record<string, unknown>,
+  known: readonly string[],
+  at: string,
+  fail: (pointer: string, reason: string) => void,
+  label?: string,
+): void {
   for (const key of Object.keys(obj)) {
     if (known.includes(key)) continue;
     const near = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
     const where = label ? ` in ${label}` : '';
-    fail(`${at}/${escapePointer(key)}`, `unknown key ${JSON.stringify(key)}${where}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; known keys: ${known.join(', ')}`);
+    fail(
+      `${at}/${escapePointer(key)}`,
+      `unknown key ${JSON.stringify(key)}${where}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; known keys: ${known.join(', ')}`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@
  * Every default lives here, so nothing downstream re-checks `undefined`.
  */
 import path from 'node:path';
-import { validateServices, type LoadedConfig, type ServiceConfig } from './config.js';
+import { type LoadedConfig, type ServiceConfig, validateServices } from './config.js';
 
 /** What `generate()` accepts. */
 export interface GenerateOptions {

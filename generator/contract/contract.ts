@@ -6,9 +6,9 @@
  * keys keep the spec's order.
  */
 import type { Contract, ContractMedia, ContractOperation, ContractParameter, JsonSchema } from '@svc-gen/runtime';
+import type { ServiceModel } from '../model/model-types.js';
 import { deref, isObject } from '../model/resolve.js';
 import { toJsonSchema } from './json-schema.js';
-import type { ServiceModel } from '../model/model-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +56,10 @@ function parameters(doc: Json, pathItem: Json, op: Json, schema: (s: unknown) =>
       const where = p['in'] as ContractParameter['in'];
       // The checker reads parameters the default way (path/header simple, query form with repeated
       // keys); one serialized otherwise (label, matrix, deepObject, unexploded…) keeps no schema: not checked, nor is one described by `content` (a JSON value in text).
-      const styled = (p['style'] !== undefined && p['style'] !== DEFAULT_STYLE[where]) || (p['explode'] === false && where === 'query') || (p['explode'] === true && where !== 'query');
+      const styled =
+        (p['style'] !== undefined && p['style'] !== DEFAULT_STYLE[where]) ||
+        (p['explode'] === false && where === 'query') ||
+        (p['explode'] === true && where !== 'query');
       const s = styled || isObject(p['content']) ? undefined : p['schema'];
       byKey.set(`${where}:${where === 'header' ? p['name'].toLowerCase() : p['name']}`, {
         name: p['name'],

@@ -2,12 +2,13 @@
  * Contracts straight from spec files, without generating anything (for `svc-gen fake`): discover →
  * load → validate → model → contract, the same stages `generate()` runs, minus types and render.
  */
+
+import type { Contract } from '@svc-gen/runtime';
+import { type InputProblem, isSvcGenInputError, SvcGenInputError } from '../errors.js';
 import { discover } from '../load/discover.js';
-import { type InputProblem, SvcGenInputError, isSvcGenInputError } from '../errors.js';
 import { checkOne } from '../load/prepare.js';
 import { serviceNames } from '../model/registry.js';
 import { buildService } from '../model/service.js';
-import type { Contract } from '@svc-gen/runtime';
 import { buildContract } from './contract.js';
 
 /** Every service's contract under `inputs` (files or folders), sorted by service name. */

@@ -3,13 +3,17 @@
  * path at `<rev>` (`git:<rev>:<input>`) and fails on a breaking change.
  */
 import path from 'node:path';
+import type { DiffReport } from './change-types.js';
 import { diffReport } from './diff-report.js';
 import { markdownReport } from './report-format.js';
-import type { DiffReport } from './change-types.js';
 
 /** The breaking-change report of `inputs` (absolute paths) against `rev`, merged over inputs. */
 export async function breakingAgainst(rev: string, inputs: readonly string[], cwd: string): Promise<DiffReport> {
-  const merged = { breaking: [] as DiffReport['breaking'][number][], nonBreaking: [] as DiffReport['nonBreaking'][number][], warnings: [] as DiffReport['warnings'][number][] };
+  const merged = {
+    breaking: [] as DiffReport['breaking'][number][],
+    nonBreaking: [] as DiffReport['nonBreaking'][number][],
+    warnings: [] as DiffReport['warnings'][number][],
+  };
   for (const input of inputs) {
     const rel = path.relative(cwd, input).split(path.sep).join('/') || '.';
     const report = await diffReport(`git:${rev}:${rel}`, input, { cwd });

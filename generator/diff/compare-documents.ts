@@ -3,6 +3,7 @@
  * (servers, global security) first, then operations in old-spec order, then added operations.
  */
 import { isObject } from '../model/resolve.js';
+import type { RawChange } from './change-types.js';
 import type { Emit } from './emit.js';
 import { label, matchOperations, methodName, pathKey } from './match.js';
 import type { OperationSide } from './operation-side.js';
@@ -10,7 +11,6 @@ import { compareRequest } from './request-compare.js';
 import { compareResponses } from './response-compare.js';
 import { SchemaComparer } from './schema-compare.js';
 import { compareGlobalSecurity, compareOperationSecurity, compareServers } from './security-compare.js';
-import type { RawChange } from './change-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,8 +48,16 @@ function compareOperation(o: OperationSide, n: OperationSide, schemas: SchemaCom
   if (was !== is) {
     const oldId = o.op['operationId'];
     const kind = typeof oldId === 'string' ? 'api-operation-id-removed' : 'api-operation-id-added';
-    const idText = typeof oldId === 'string' ? `operationId ${oldId} replaced by ${String(n.op['operationId'] ?? '(none)')}` : `operationId ${String(n.op['operationId'])} added`;
-    emit(kind, typeof oldId === 'string' ? `${o.pointer}/operationId` : o.pointer, n.op['operationId'] === undefined ? n.pointer : `${n.pointer}/operationId`, `${idText}: method renamed for consumers, ${was}() is now ${is}()`);
+    const idText =
+      typeof oldId === 'string'
+        ? `operationId ${oldId} replaced by ${String(n.op['operationId'] ?? '(none)')}`
+        : `operationId ${String(n.op['operationId'])} added`;
+    emit(
+      kind,
+      typeof oldId === 'string' ? `${o.pointer}/operationId` : o.pointer,
+      n.op['operationId'] === undefined ? n.pointer : `${n.pointer}/operationId`,
+      `${idText}: method renamed for consumers, ${was}() is now ${is}()`,
+    );
   }
   compareOperationSecurity(o, n, emit);
   compareRequest(o, n, schemas, emit);

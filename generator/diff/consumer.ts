@@ -11,9 +11,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { inputError } from '../errors.js';
 import { generate } from '../generate.js';
+import type { Change } from './change-types.js';
 import { isUnder, redirectingHost } from './consumer-host.js';
 import { label, methodName, operationsOf } from './match.js';
-import type { Change } from './change-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +44,13 @@ export async function consumerCallSites(check: ConsumerCheck, breaking: readonly
   const config = parseTsconfig(check.tsconfig);
   const temp = mkdtempSync(path.join(tmpdir(), 'svc-gen-consumer-'));
   try {
-    await generate({ inputs: [check.newSpecs], out: temp, runtimeModule: runtimeModuleOf(check.clients), cwd: check.cwd, ...(check.refRoot !== undefined ? { refRoot: check.refRoot } : {}) });
+    await generate({
+      inputs: [check.newSpecs],
+      out: temp,
+      runtimeModule: runtimeModuleOf(check.clients),
+      cwd: check.cwd,
+      ...(check.refRoot !== undefined ? { refRoot: check.refRoot } : {}),
+    });
     const before = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences ?? [] });
     const known = new Set(diagnosticsOf(before).map(diagKey));
     const host = redirectingHost(config.options, check.clients, temp);
@@ -74,7 +80,7 @@ function runtimeModuleOf(clients: string): string {
   try {
     files = readdirSync(clients, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('client.ts'));
   } catch {
-    throw inputError('SVCGEN_PATH_NOT_FOUND', clients, 'the consumer\'s clients folder does not exist (give --clients <dir>)');
+    throw inputError('SVCGEN_PATH_NOT_FOUND', clients, "the consumer's clients folder does not exist (give --clients <dir>)");
   }
   for (const f of files) {
     const m = /import \{ getService as \$getService \} from ('[^']*'|"[^"]*")/.exec(readFileSync(path.join(clients, f), 'utf8'));
@@ -104,7 +110,9 @@ function attribute(diagnostics: readonly ts.Diagnostic[], breaking: readonly Cha
   for (const d of diagnostics) {
     const file = d.file as ts.SourceFile;
     const site = `${path.relative(check.cwd, file.fileName).split(path.sep).join('/')}:${file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`;
-    const changes = calledMethods(file, d.start ?? 0, checker).map((m) => byMethod.get(m)).find((cs) => cs !== undefined);
+    const changes = calledMethods(file, d.start ?? 0, checker)
+      .map((m) => byMethod.get(m))
+      .find((cs) => cs !== undefined);
     if (!changes) {
       if (!other.includes(site)) other.push(site);
       continue;

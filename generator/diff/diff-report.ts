@@ -23,9 +23,13 @@ export async function diffReport(oldArg: string, newArg: string, options: DiffRe
   try {
     const report = classify(run.changes);
     if (options.consumer === undefined) return report;
-    const clients = options.clients !== undefined ? path.resolve(cwd, options.clients) : await configOut(path.dirname(path.resolve(cwd, options.consumer)), options.consumer);
+    const clients =
+      options.clients !== undefined ? path.resolve(cwd, options.clients) : await configOut(path.dirname(path.resolve(cwd, options.consumer)), options.consumer);
     const { consumerCallSites } = await import('./consumer.js');
-    const sites = await consumerCallSites({ tsconfig: path.resolve(cwd, options.consumer), clients, newSpecs: run.new.path, refRoot: run.new.refRoot, oldServices: run.old.services, cwd }, report.breaking);
+    const sites = await consumerCallSites(
+      { tsconfig: path.resolve(cwd, options.consumer), clients, newSpecs: run.new.path, refRoot: run.new.refRoot, oldServices: run.old.services, cwd },
+      report.breaking,
+    );
     const withSites = (c: Change): Change => ({ ...c, callSites: sites.byChange.get(c) ?? [] });
     return { breaking: report.breaking.map(withSites), nonBreaking: report.nonBreaking, warnings: report.warnings, otherCallSites: sites.other };
   } finally {

@@ -2,10 +2,11 @@
  * `svc-gen diff`'s library entry: two sides → the report. Services are paired by name; when each
  * side holds exactly one spec they are paired whatever their names (two versions of one file).
  */
+
+import type { Change, DiffReport, RawChange } from './change-types.js';
 import { compareDocuments } from './compare-documents.js';
 import { levelOf } from './rules.js';
 import { loadSide, type Side } from './sides.js';
-import type { Change, DiffReport, RawChange } from './change-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,10 +40,18 @@ function allChanges(oldServices: ReadonlyMap<string, Json>, newServices: Readonl
   for (const [name, oldDoc] of oldServices) {
     const newDoc = newServices.get(name);
     if (newDoc) out.push(...compareDocuments(name, oldDoc, newDoc));
-    else out.push({ kind: 'service-removed', operation: null, pointer: { old: '', new: null }, message: `service ${name} removed: its client is gone`, service: name });
+    else
+      out.push({
+        kind: 'service-removed',
+        operation: null,
+        pointer: { old: '', new: null },
+        message: `service ${name} removed: its client is gone`,
+        service: name,
+      });
   }
   for (const name of newServices.keys()) {
-    if (!oldServices.has(name)) out.push({ kind: 'service-added', operation: null, pointer: { old: null, new: '' }, message: `new service ${name}`, service: name });
+    if (!oldServices.has(name))
+      out.push({ kind: 'service-added', operation: null, pointer: { old: null, new: '' }, message: `new service ${name}`, service: name });
   }
   return out;
 }

@@ -5,11 +5,11 @@
  * not as a removal plus an addition.
  */
 import type { HttpMethod } from '@svc-gen/runtime';
-import { wantedName } from '../model/operation.js';
 import { safeIdentifier } from '../model/names.js';
+import { wantedName } from '../model/operation.js';
 import { isObject } from '../model/resolve.js';
-import type { OperationSide } from './operation-side.js';
 import { childPointer } from '../util/json-pointer.js';
+import type { OperationSide } from './operation-side.js';
 import { follow } from './schema-view.js';
 
 type Json = Record<string, unknown>;

@@ -3,8 +3,8 @@
  */
 import type { HttpMethod } from '@svc-gen/runtime';
 import { isObject } from '../model/resolve.js';
-import { follow, type Located } from './schema-view.js';
 import { childPointer } from '../util/json-pointer.js';
+import { follow, type Located } from './schema-view.js';
 
 type Json = Record<string, unknown>;
 

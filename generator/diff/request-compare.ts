@@ -2,9 +2,10 @@
  * An operation's request on both sides: parameters (added, removed, required, serialisation,
  * schema) and body (added, removed, required, media types, schema), in the request direction.
  */
-import type { Emit } from './emit.js';
-import { mediaTypes, parameterSchema, parametersOf, serialization, type OperationSide } from './operation-side.js';
+
 import { childPointer } from '../util/json-pointer.js';
+import type { Emit } from './emit.js';
+import { mediaTypes, type OperationSide, parameterSchema, parametersOf, serialization } from './operation-side.js';
 import type { SchemaComparer } from './schema-compare.js';
 import { schemaKind, schemaMessage } from './schema-kinds.js';
 import { follow } from './schema-view.js';
@@ -45,7 +46,12 @@ function compareParameters(o: OperationSide, n: OperationSide, schemas: SchemaCo
   for (const [key, { param, pointer }] of after) {
     if (before.has(key)) continue;
     const required = isRequired(param);
-    emit(required ? 'new-required-request-parameter' : 'new-optional-request-parameter', null, pointer, `new ${required ? 'required' : 'optional'} ${param['in']} parameter ${param['name']}`);
+    emit(
+      required ? 'new-required-request-parameter' : 'new-optional-request-parameter',
+      null,
+      pointer,
+      `new ${required ? 'required' : 'optional'} ${param['in']} parameter ${param['name']}`,
+    );
   }
 }
 
@@ -64,7 +70,8 @@ function compareBody(o: OperationSide, n: OperationSide, schemas: SchemaComparer
   }
   if (!ob || !nb) return;
   const [was, is] = [ob.node['required'] === true, nb.node['required'] === true];
-  if (was !== is) emit(is ? 'request-body-became-required' : 'request-body-became-optional', ob.pointer, nb.pointer, `request body became ${is ? 'required' : 'optional'}`);
+  if (was !== is)
+    emit(is ? 'request-body-became-required' : 'request-body-became-optional', ob.pointer, nb.pointer, `request body became ${is ? 'required' : 'optional'}`);
   const before = mediaTypes(ob.node, ob.pointer);
   const after = mediaTypes(nb.node, nb.pointer);
   for (const [type, schema] of before) {

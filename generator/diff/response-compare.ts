@@ -3,9 +3,9 @@
  * response direction (what the client receives: anything it may now get that it did not expect breaks it).
  */
 import { isObject } from '../model/resolve.js';
+import { childPointer } from '../util/json-pointer.js';
 import type { Emit } from './emit.js';
 import { mediaTypes, type OperationSide } from './operation-side.js';
-import { childPointer } from '../util/json-pointer.js';
 import type { SchemaComparer } from './schema-compare.js';
 import { schemaKind, schemaMessage } from './schema-kinds.js';
 import { follow } from './schema-view.js';
@@ -48,7 +48,8 @@ export function compareResponses(o: OperationSide, n: OperationSide, schemas: Sc
       for (const d of schemas.compare(schema, next, 'response')) emit(schemaKind(d, site), d.old, d.new, schemaMessage(d, site));
     }
     for (const type of newMedia.keys()) {
-      if (!oldMedia.has(type)) emit('response-media-type-added', null, childPointer(now.pointer, 'content', type), `response ${status} media type ${type} added`);
+      if (!oldMedia.has(type))
+        emit('response-media-type-added', null, childPointer(now.pointer, 'content', type), `response ${status} media type ${type} added`);
     }
   }
   for (const [status, now] of after) {
@@ -57,7 +58,14 @@ export function compareResponses(o: OperationSide, n: OperationSide, schemas: Sc
   }
 }
 
-function compareHeaders(status: string, was: { node: Json; pointer: string }, now: { node: Json; pointer: string }, oldDoc: Json, newDoc: Json, emit: Emit): void {
+function compareHeaders(
+  status: string,
+  was: { node: Json; pointer: string },
+  now: { node: Json; pointer: string },
+  oldDoc: Json,
+  newDoc: Json,
+  emit: Emit,
+): void {
   const headers = (r: { node: Json; pointer: string }, doc: Json) => {
     const out = new Map<string, { node: Json; pointer: string }>();
     const h = isObject(r.node['headers']) ? r.node['headers'] : {};

@@ -4,8 +4,9 @@
  * oasdiff wherever it has the same check; levels follow it except where a generated, typed client
  * makes the change break compilation (noted per row).
  */
-import { BOUND_CHANGES } from './schema-compare.js';
+
 import type { Level } from './change-types.js';
+import { BOUND_CHANGES } from './schema-compare.js';
 
 /** One row: level and whether oasdiff has a check of the same id. */
 export interface Rule {
@@ -102,7 +103,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'response-body-enum-removed': { level: W, oasdiff: false, note: 'any value may come back now' },
   'response-property-enum-removed': { level: W, oasdiff: false, note: 'any value may come back now' },
   'response-required-property-removed': { level: B, oasdiff: true },
-  'response-optional-property-removed': { level: B, oasdiff: true, note: 'oasdiff: WARN; the property leaves the generated type, so code reading it stops compiling' },
+  'response-optional-property-removed': {
+    level: B,
+    oasdiff: true,
+    note: 'oasdiff: WARN; the property leaves the generated type, so code reading it stops compiling',
+  },
   'response-required-property-added': { level: N, oasdiff: true },
   'response-optional-property-added': { level: N, oasdiff: true },
   'response-property-became-optional': { level: B, oasdiff: true },
@@ -128,7 +133,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'response-property-any-of-added': { level: N, oasdiff: true, note: 'oasdiff: INFO' },
   'response-property-any-of-removed': { level: N, oasdiff: true },
   // security and servers
-  'api-security-required': { level: B, oasdiff: false, note: 'a way the client authenticated no longer suffices (new scheme required, or no more anonymous calls)' },
+  'api-security-required': {
+    level: B,
+    oasdiff: false,
+    note: 'a way the client authenticated no longer suffices (new scheme required, or no more anonymous calls)',
+  },
   'api-security-added': { level: N, oasdiff: true, note: 'a scheme accepted as a new alternative' },
   'api-security-removed': { level: N, oasdiff: true },
   'api-global-security-required': { level: B, oasdiff: false, note: 'as api-security-required, for the top-level security' },

@@ -5,7 +5,7 @@
  * Each pair of `$ref` targets is compared once per direction (memo), which also ends cycles: a
  * pair already being compared higher up contributes nothing more.
  */
-import { BOUNDS, follow, viewOf, type Located, type SchemaView } from './schema-view.js';
+import { BOUNDS, follow, type Located, type SchemaView, viewOf } from './schema-view.js';
 
 type Json = Record<string, unknown>;
 
@@ -82,7 +82,8 @@ export class SchemaComparer {
     const at = (what: SchemaWhat, detail: string, required = false) => out.push({ what, path: [], required, old: o.pointer, new: n.pointer, detail });
     const relation = typeRelation(o, n);
     if (relation !== 'same') {
-      const detail = relation.field === 'type' ? `type from ${typeText(o.types)} to ${typeText(n.types)}` : `format from ${o.format ?? '(none)'} to ${n.format ?? '(none)'}`;
+      const detail =
+        relation.field === 'type' ? `type from ${typeText(o.types)} to ${typeText(n.types)}` : `format from ${o.format ?? '(none)'} to ${n.format ?? '(none)'}`;
       at(typeWhat(relation.how, dir), detail);
     }
     if (o.nullable !== n.nullable) at(n.nullable ? 'became-nullable' : 'became-not-nullable', n.nullable ? 'nullable' : 'not nullable');
@@ -104,20 +105,43 @@ export class SchemaComparer {
    * Branches are paired by what they are: the `$ref` target, or the inline schema's text. A paired
    * `$ref` branch is compared inside; an unpaired one on either side was removed or added.
    */
-  #compareBranches(ob: readonly Located[], nb: readonly Located[], what: 'one-of' | 'any-of', o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {
+  #compareBranches(
+    ob: readonly Located[],
+    nb: readonly Located[],
+    what: 'one-of' | 'any-of',
+    o: SchemaView,
+    n: SchemaView,
+    dir: Direction,
+    out: SchemaDelta[],
+  ): void {
     const keyOf = (doc: Json, b: Located) => follow(doc, b.schema, b.pointer).ref ?? `inline:${JSON.stringify(b.schema)}`;
     const after = new Map(nb.map((b) => [keyOf(this.newDoc, b), b]));
     for (const b of ob) {
       const key = keyOf(this.oldDoc, b);
       const match = after.get(key);
       if (!match) {
-        out.push({ what: `${what}-removed`, path: [], required: false, old: b.pointer, new: n.pointer, detail: key.startsWith('inline:') ? 'an inline schema' : key });
+        out.push({
+          what: `${what}-removed`,
+          path: [],
+          required: false,
+          old: b.pointer,
+          new: n.pointer,
+          detail: key.startsWith('inline:') ? 'an inline schema' : key,
+        });
         continue;
       }
       after.delete(key);
       for (const d of this.compare(b, match, dir)) out.push(d);
     }
-    for (const [key, b] of after) out.push({ what: `${what}-added`, path: [], required: false, old: o.pointer, new: b.pointer, detail: key.startsWith('inline:') ? 'an inline schema' : key });
+    for (const [key, b] of after)
+      out.push({
+        what: `${what}-added`,
+        path: [],
+        required: false,
+        old: o.pointer,
+        new: b.pointer,
+        detail: key.startsWith('inline:') ? 'an inline schema' : key,
+      });
   }
 
   #compareProperties(o: SchemaView, n: SchemaView, dir: Direction, out: SchemaDelta[]): void {
@@ -134,7 +158,14 @@ export class SchemaComparer {
       const wasRequired = o.required.has(name);
       const isRequired = n.required.has(name);
       if (wasRequired !== isRequired) {
-        out.push({ what: isRequired ? 'became-required' : 'became-optional', path: [name], required: isRequired, old: op.pointer, new: np.pointer, detail: name });
+        out.push({
+          what: isRequired ? 'became-required' : 'became-optional',
+          path: [name],
+          required: isRequired,
+          old: op.pointer,
+          new: np.pointer,
+          detail: name,
+        });
       }
       for (const d of this.compare(op, np, dir)) out.push(prefixed(d, name));
     }
@@ -205,7 +236,24 @@ const BOUND_NAMES: Readonly<Record<(typeof BOUNDS)[number], { name: string; uppe
 
 /** The bound changes oasdiff has checks for, by direction (others are not reported). */
 export const BOUND_CHANGES: Readonly<Record<Direction, readonly string[]>> = {
-  request: ['max-decreased', 'max-increased', 'max-length-decreased', 'max-length-increased', 'max-items-decreased', 'max-items-increased', 'min-increased', 'min-decreased', 'min-length-increased', 'min-length-decreased', 'min-items-increased', 'min-items-decreased', 'max-set', 'max-length-set', 'min-set', 'min-items-set'],
+  request: [
+    'max-decreased',
+    'max-increased',
+    'max-length-decreased',
+    'max-length-increased',
+    'max-items-decreased',
+    'max-items-increased',
+    'min-increased',
+    'min-decreased',
+    'min-length-increased',
+    'min-length-decreased',
+    'min-items-increased',
+    'min-items-decreased',
+    'max-set',
+    'max-length-set',
+    'min-set',
+    'min-items-set',
+  ],
   response: ['max-increased', 'max-length-increased', 'max-length-unset', 'min-decreased', 'min-length-decreased', 'min-items-decreased', 'min-items-unset'],
 };
 
@@ -215,7 +263,8 @@ function compareBounds(o: SchemaView, n: SchemaView, dir: Direction, at: (suffix
     const [was, is] = [o.bounds[keyword], n.bounds[keyword]];
     if (was === is) continue;
     const { name, upper } = BOUND_NAMES[keyword];
-    const change = was === undefined ? 'set' : is === undefined ? 'unset' : (is > was) === upper ? (upper ? 'increased' : 'decreased') : upper ? 'decreased' : 'increased';
+    const change =
+      was === undefined ? 'set' : is === undefined ? 'unset' : is > was === upper ? (upper ? 'increased' : 'decreased') : upper ? 'decreased' : 'increased';
     const suffix = `${name}-${change}`;
     if (BOUND_CHANGES[dir].includes(suffix)) at(suffix, `${keyword} ${was ?? '(none)'} → ${is ?? '(none)'}`);
   }

@@ -56,7 +56,10 @@ const PHRASES: Readonly<Record<SchemaDelta['what'], (detail: string) => string>>
 
 /** One line: `request property user.name (application/json): changed type from string to integer`. */
 export function schemaMessage(d: SchemaDelta, site: SchemaSite): string {
-  const path = d.path.join('.').replace(/\.\[\]/g, '[]').replace(/\.\{\}/g, '{}');
+  const path = d.path
+    .join('.')
+    .replace(/\.\[\]/g, '[]')
+    .replace(/\.\{\}/g, '{}');
   const required = d.what === 'property-added' || d.what === 'property-removed' ? (d.required ? 'required ' : 'optional ') : '';
   const subject = path === '' ? site.label : `${site.label}, ${required}property ${path}`;
   return `${subject}: ${PHRASES[d.what](d.detail)}`;

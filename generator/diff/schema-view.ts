@@ -106,7 +106,23 @@ export function viewOf(doc: Json, schema: unknown, pointer: string): SchemaView 
   }
   if (!types && properties.size > 0) types = new Set(['object']);
   if (!types && items) types = new Set(['array']);
-  return { pointer: top.pointer, ref: top.ref, types, nullable, format, enum: enumValues, properties, required, items, additional, readOnly, writeOnly, bounds, oneOf: branches(top.node, top.pointer, 'oneOf'), anyOf: branches(top.node, top.pointer, 'anyOf') };
+  return {
+    pointer: top.pointer,
+    ref: top.ref,
+    types,
+    nullable,
+    format,
+    enum: enumValues,
+    properties,
+    required,
+    items,
+    additional,
+    readOnly,
+    writeOnly,
+    bounds,
+    oneOf: branches(top.node, top.pointer, 'oneOf'),
+    anyOf: branches(top.node, top.pointer, 'anyOf'),
+  };
 }
 
 /** The node and every `allOf` member below it (refs followed), each once. */

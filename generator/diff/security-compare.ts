@@ -5,9 +5,9 @@
  * take the host from the registry, other clients from the spec).
  */
 import { isObject } from '../model/resolve.js';
+import { childPointer } from '../util/json-pointer.js';
 import type { Emit } from './emit.js';
 import type { OperationSide } from './operation-side.js';
-import { childPointer } from '../util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +21,15 @@ function alternatives(list: unknown): string[][] {
  * Breaking when a way the client could authenticate before no longer suffices: an old alternative
  * with no new alternative needing a subset of its schemes. A new alternative alone is not.
  */
-function compareRequirements(oldList: unknown, newList: unknown, oldPtr: string, newPtr: string, kinds: { required: string; added: string; removed: string }, where: string, emit: Emit): void {
+function compareRequirements(
+  oldList: unknown,
+  newList: unknown,
+  oldPtr: string,
+  newPtr: string,
+  kinds: { required: string; added: string; removed: string },
+  where: string,
+  emit: Emit,
+): void {
   const before = alternatives(oldList);
   const after = alternatives(newList);
   const lost = before.filter((o) => !after.some((n) => n.every((s) => o.includes(s))));
@@ -41,7 +49,15 @@ function compareRequirements(oldList: unknown, newList: unknown, oldPtr: string,
 
 /** Top-level `security`, once for the document. */
 export function compareGlobalSecurity(oldDoc: Json, newDoc: Json, emit: Emit): void {
-  compareRequirements(oldDoc['security'], newDoc['security'], '/security', '/security', { required: 'api-global-security-required', added: 'api-global-security-added', removed: 'api-global-security-removed' }, '', emit);
+  compareRequirements(
+    oldDoc['security'],
+    newDoc['security'],
+    '/security',
+    '/security',
+    { required: 'api-global-security-required', added: 'api-global-security-added', removed: 'api-global-security-removed' },
+    '',
+    emit,
+  );
 }
 
 /** An operation's own `security`, when either side declares one (otherwise the global comparison covers it). */
@@ -49,7 +65,15 @@ export function compareOperationSecurity(o: OperationSide, n: OperationSide, emi
   if (o.op['security'] === undefined && n.op['security'] === undefined) return;
   const oldList = o.op['security'] ?? o.doc['security'];
   const newList = n.op['security'] ?? n.doc['security'];
-  compareRequirements(oldList, newList, childPointer(o.pointer, 'security'), childPointer(n.pointer, 'security'), { required: 'api-security-required', added: 'api-security-added', removed: 'api-security-removed' }, 'operation ', emit);
+  compareRequirements(
+    oldList,
+    newList,
+    childPointer(o.pointer, 'security'),
+    childPointer(n.pointer, 'security'),
+    { required: 'api-security-required', added: 'api-security-added', removed: 'api-security-removed' },
+    'operation ',
+    emit,
+  );
 }
 
 /** The first server's URL with variables at their defaults, and its path without a trailing slash. */

@@ -3,11 +3,12 @@
  * loaded exactly as generation loads it (discovery, $ref bundling within the loader's boundary,
  * Swagger 2.0 conversion) and named as generation names it.
  */
-import { discover } from '../load/discover.js';
-import { inputError } from '../errors.js';
-import { loadSpec, type LoadedSpec } from '../load/load.js';
-import { serviceNames } from '../model/registry.js';
+
 import path from 'node:path';
+import { inputError } from '../errors.js';
+import { discover } from '../load/discover.js';
+import { type LoadedSpec, loadSpec } from '../load/load.js';
+import { serviceNames } from '../model/registry.js';
 import { extractGitSide, parseGitSide } from './git-source.js';
 
 type Json = Record<string, unknown>;
@@ -37,12 +38,16 @@ export async function loadSide(arg: string, cwd: string): Promise<Side> {
     const all = await Promise.all(sources.map((s) => loadSpec(s, { refRoot, allowShared: s.scanned })));
     // Scanned files that are not specs are shared files, skipped as generation skips them.
     const loaded = all.filter((l): l is LoadedSpec => !('shared' in l));
-    if (loaded.length === 0) throw inputError('SVCGEN_NO_SPECS', arg, 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
+    if (loaded.length === 0)
+      throw inputError('SVCGEN_NO_SPECS', arg, 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
     const names = serviceNames(loaded.map((l) => ({ file: l.source.entry, fallbackName: l.source.fallbackName, document: l.document })));
     const services = new Map<string, Json>();
-    names.map((n, i) => [n, loaded[i]?.document] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([n, d]) => {
-      if (d) services.set(n, d);
-    });
+    names
+      .map((n, i) => [n, loaded[i]?.document] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .forEach(([n, d]) => {
+        if (d) services.set(n, d);
+      });
     return { label: arg, path: at, services, refRoot, cleanup: extracted?.cleanup ?? (() => {}) };
   } catch (e) {
     extracted?.cleanup();

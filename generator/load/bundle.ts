@@ -8,13 +8,13 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, bundle, createConfig, isAbsoluteUrl, Source, type Config, type Document } from '@redocly/openapi-core';
-import { inputError, isSvcGenInputError, SvcGenInputError, type InputProblem } from '../errors.js';
-import { bundleProblems } from './load-problems.js';
-import type { OpenAPIDocument } from './document.js';
+import { BaseResolver, bundle, type Config, createConfig, type Document, isAbsoluteUrl, Source } from '@redocly/openapi-core';
+import { type InputProblem, inputError, isSvcGenInputError, SvcGenInputError } from '../errors.js';
 import { typeCycleProblems } from '../model/cycles.js';
+import type { OpenAPIDocument } from './document.js';
+import { bundleProblems } from './load-problems.js';
 import { parseSpecText } from './parse.js';
-import { describeBoundary, WIDEN_HINT, type RefBoundary } from './ref-boundary.js';
+import { describeBoundary, type RefBoundary, WIDEN_HINT } from './ref-boundary.js';
 
 export interface Bundled {
   readonly document: OpenAPIDocument;
@@ -126,4 +126,3 @@ function realPath(p: string): string {
     return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
   }
 }
-

@@ -8,10 +8,10 @@
  * A symlink found while scanning counts as what it points to when that stays inside the scanned
  * directory, and is refused (without being read) when it leads outside it.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { inputError, SvcGenInputError, type InputProblem } from '../errors.js';
 import { MANIFEST_FILE } from '../config/options.js';
+import { type InputProblem, inputError, SvcGenInputError } from '../errors.js';
 
 /** One service's spec: its entry file and the name to use when the spec has no `info.x-service-name`. */
 export interface SpecSource {

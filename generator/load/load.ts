@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { inputError, SvcGenInputError } from '../errors.js';
-import type { SpecSource } from './discover.js';
 import { resolvePointer } from '../model/resolve.js';
-import { collapseRefsIntoPaths, normalizeMapping } from './normalize.js';
 import { sha256 } from '../util/hash.js';
+import type { SpecSource } from './discover.js';
+import type { OpenAPIDocument } from './document.js';
+import { collapseRefsIntoPaths, normalizeMapping } from './normalize.js';
 import { parseSpecText } from './parse.js';
 import { refBoundary } from './ref-boundary.js';
-import type { OpenAPIDocument } from './document.js';
 
 /** One service's spec after loading. */
 export interface LoadedSpec {

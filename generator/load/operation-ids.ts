@@ -7,11 +7,12 @@
  * (`Echo` on `/v1/echo/{id}/{num}` → `Echo_V1EchoByIdByNum`), then from its method too, then a number,
  * whichever is first free. Each rename is a warning. Pure: returns a copy, the input is not changed.
  */
-import type { OpenAPIDocument } from './document.js';
+
 import { pascalCase } from '../model/names.js';
 import { isObject } from '../model/resolve.js';
-import { escapePointer } from '../util/json-pointer.js';
 import { PATH_ITEM_METHODS, type PathItemMethod } from '../util/http-methods.js';
+import { escapePointer } from '../util/json-pointer.js';
+import type { OpenAPIDocument } from './document.js';
 
 /** Methods a path item can hold (OpenAPI 3.x Path Item Object). */
 

@@ -13,7 +13,7 @@
  * OpenAPI tools use) accept and real specs contain (lenient-yaml.ts); each such place is a warning
  * with its file and line. Duplicate keys stay errors, and the limits hold for the text as read.
  */
-import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
+import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
 import { inputError } from '../errors.js';
 import { repairQuotedIndent } from './lenient-yaml.js';
 
@@ -104,7 +104,12 @@ function parseYaml(file: string, original: string): ParsedText {
   const doc = docs[0];
   const second = docs[1];
   if (!doc || second) {
-    throw inputError('SVCGEN_SYNTAX', file, 'invalid YAML: a spec is one document, this file holds several (---)', second ? position(lines, second.range[0]) : {});
+    throw inputError(
+      'SVCGEN_SYNTAX',
+      file,
+      'invalid YAML: a spec is one document, this file holds several (---)',
+      second ? position(lines, second.range[0]) : {},
+    );
   }
   let value: unknown;
   try {

@@ -4,13 +4,13 @@
  * the main thread and in a worker (workers/pool.ts); its result is plain data that crosses threads.
  */
 import { performance } from 'node:perf_hooks';
+import { validateDocument } from '../model/validate.js';
+import { typesSource } from '../types/emit-types.js';
 import type { SpecSource } from './discover.js';
 import type { OpenAPIDocument } from './document.js';
-import { loadSpec, type LoadedSpec, type SharedFile } from './load.js';
+import { type LoadedSpec, loadSpec, type SharedFile } from './load.js';
 import { disambiguateOperationIds } from './operation-ids.js';
-import { validateDocument } from '../model/validate.js';
 import { selectOperations } from './select.js';
-import { typesSource } from '../types/emit-types.js';
 
 /** One service's spec source: discovered, or named in `services` (then `name` and `operationIds` come from there). */
 export interface Source extends SpecSource {

@@ -4,9 +4,9 @@
  * dropped, so `types.ts` and `client.ts` both describe only what the service uses. Pure.
  */
 import { SvcGenInputError } from '../errors.js';
-import type { OpenAPIDocument } from './document.js';
 import { deref, isObject } from '../model/resolve.js';
 import { isPathItemMethod } from '../util/http-methods.js';
+import type { OpenAPIDocument } from './document.js';
 
 /** Methods a path item can hold (OpenAPI 3.x §4.8.9). */
 

@@ -9,9 +9,9 @@
 import type { BodyType } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { type MediaKind, mediaKind, orderRequestMedia } from './media.js';
+import type { BodyVariant, ParamPart } from './model-types.js';
 import { isRequiredProp } from './params.js';
 import { deref, isObject } from './resolve.js';
-import type { BodyVariant, ParamPart } from './model-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +44,8 @@ export function bodyParts(doc: Json, op: Json, opType: string, warn: (msg: strin
   const required = rb['required'] === true;
   const variants = entries.map(({ media, kind }) => ({ contentType: media, parts: variantParts(doc, content, media, kind, required, opType) }));
   const table = entries.map(({ media, kind }) => {
-    const encoding = kind === 'form' || kind === 'multipart' ? encodingLiteral(doc, deref(doc, content[media]), (m) => warn(`request body ${media}: ${m}`)) : '';
+    const encoding =
+      kind === 'form' || kind === 'multipart' ? encodingLiteral(doc, deref(doc, content[media]), (m) => warn(`request body ${media}: ${m}`)) : '';
     return `${jsString(media)}: { type: ${jsString(kind)}${encoding ? `, encoding: ${encoding}` : ''} }`;
   });
   return {
@@ -114,7 +115,8 @@ function encodingLiteral(doc: Json, mediaObject: Json | undefined, warn: (msg: s
     const fields: string[] = [];
     if (typeof e['contentType'] === 'string') fields.push(`contentType: ${jsString(e['contentType'])}`);
     if (typeof e['style'] === 'string' && STYLES.has(e['style'])) fields.push(`style: ${jsString(e['style'])}`);
-    else if (e['style'] !== undefined) warn(`encoding of ${JSON.stringify(name)}: style ${JSON.stringify(e['style'])} is not a form style; the default (form) is used`);
+    else if (e['style'] !== undefined)
+      warn(`encoding of ${JSON.stringify(name)}: style ${JSON.stringify(e['style'])} is not a form style; the default (form) is used`);
     if (typeof e['explode'] === 'boolean') fields.push(`explode: ${e['explode']}`);
     if (typeof e['allowReserved'] === 'boolean') fields.push(`allowReserved: ${e['allowReserved']}`);
     if (isObject(e['headers']) && Object.keys(e['headers']).length > 0) warn(`encoding of ${JSON.stringify(name)}: part headers are not sent`);

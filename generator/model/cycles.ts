@@ -6,8 +6,8 @@
  * is fine: that is a recursive type, and it compiles. Pure; iterative, so any depth is safe.
  */
 import type { InputProblem } from '../errors.js';
-import { resolvePointer } from './resolve.js';
 import { escapePointer } from '../util/json-pointer.js';
+import { resolvePointer } from './resolve.js';
 
 type Json = Record<string, unknown>;
 
@@ -105,5 +105,8 @@ function indexObjects(doc: Json): Index {
 function pointerOf(index: Index, node: object | undefined): string {
   const keys: string[] = [];
   for (let at = node ? index.get(node) : undefined; at?.parent; at = index.get(at.parent)) keys.push(escapePointer(at.key));
-  return keys.reverse().map((k) => `/${k}`).join('');
+  return keys
+    .reverse()
+    .map((k) => `/${k}`)
+    .join('');
 }

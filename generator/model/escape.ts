@@ -38,8 +38,10 @@ export function commentLines(raw: string): string[] {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\*\//g, '*\\/')
     .replace(/<\/(script)/gi, '<\\/$1');
-  return safe
-    .split(/\r\n|[\r\n\u2028\u2029]/)
-    // A line starting with `@` would be read as a JSDoc tag (e.g. a description saying "@deprecated").
-    .map((l) => l.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'));
+  return (
+    safe
+      .split(/\r\n|[\r\n\u2028\u2029]/)
+      // A line starting with `@` would be read as a JSDoc tag (e.g. a description saying "@deprecated").
+      .map((l) => l.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'))
+  );
 }

@@ -4,12 +4,12 @@
 import type { HttpMethod } from '@svc-gen/runtime';
 import { bodyParts } from './body.js';
 import { jsString } from './escape.js';
+import type { OperationModel } from './model-types.js';
 import { camelCase, nameFromRoute } from './names.js';
 import { parameterParts, parameterSpecs, undeclaredPathParams } from './params.js';
 import { responseTypes } from './responses.js';
 import type { SchemaNames } from './schemas.js';
 import { requestPath } from './wire-path.js';
-import type { OperationModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 

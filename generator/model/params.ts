@@ -5,10 +5,10 @@
  * Path-item parameters apply to every operation unless the operation redefines them (OpenAPI 3.1 §4.8.9).
  */
 import type { ParamLocation, ParamStyle } from '@svc-gen/runtime';
-import { jsString } from './escape.js';
-import { deref, isObject } from './resolve.js';
-import type { ParamFacts, ParamPart } from './model-types.js';
 import { escapePointer } from '../util/json-pointer.js';
+import { jsString } from './escape.js';
+import type { ParamFacts, ParamPart } from './model-types.js';
+import { deref, isObject } from './resolve.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +36,10 @@ interface Param {
 /** The parameters of an operation (path-item ones overridden by the operation's), in spec order. */
 export function operationParameters(doc: Json, pathItem: Json, op: Json, skipped?: (name: string, where: unknown, at: string) => void): Param[] {
   const byKey = new Map<string, Param>();
-  for (const [prefix, list] of [['', pathItem['parameters']], ['op/', op['parameters']]] as const) {
+  for (const [prefix, list] of [
+    ['', pathItem['parameters']],
+    ['op/', op['parameters']],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((item: unknown, i: number) => {
       const p = deref(doc, item);
@@ -94,7 +97,17 @@ export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: 
   for (const p of operationParameters(doc, pathItem, op, skipped)) {
     const pointer = pointerOf(p.at);
     const what = `${p.in} parameter ${JSON.stringify(p.name)} (${pointer})`;
-    const facts: Mutable<ParamFacts> = { name: p.name, in: p.in, style: null, explodeTrue: false, explodeFalse: false, allowReserved: false, allowEmptyValue: false, content: null, legacy: false };
+    const facts: Mutable<ParamFacts> = {
+      name: p.name,
+      in: p.in,
+      style: null,
+      explodeTrue: false,
+      explodeFalse: false,
+      allowReserved: false,
+      allowEmptyValue: false,
+      content: null,
+      legacy: false,
+    };
     const content = p.raw['content'];
     if (isObject(content)) {
       const types = Object.keys(content);
@@ -105,8 +118,10 @@ export function parameterSpecs(doc: Json, pathItem: Json, op: Json, warn: (msg: 
     } else {
       const style = (typeof p.raw['style'] === 'string' ? p.raw['style'] : DEFAULT_STYLE[p.in]) as ParamStyle;
       const explode = p.raw['explode'];
-      if (!STYLES[p.in].includes(style)) warn(`${what}: style ${JSON.stringify(style)} is not defined for ${p.in} parameters; calls with it fail with invalid_usage`);
-      if (explode === true && (style === 'spaceDelimited' || style === 'pipeDelimited')) warn(`${what}: ${style} with explode: true is undefined by OpenAPI; calls with it fail with invalid_usage`);
+      if (!STYLES[p.in].includes(style))
+        warn(`${what}: style ${JSON.stringify(style)} is not defined for ${p.in} parameters; calls with it fail with invalid_usage`);
+      if (explode === true && (style === 'spaceDelimited' || style === 'pipeDelimited'))
+        warn(`${what}: ${style} with explode: true is undefined by OpenAPI; calls with it fail with invalid_usage`);
       if (style !== DEFAULT_STYLE[p.in]) facts.style = style;
       if (typeof explode === 'boolean' && explode !== (style === 'form' || style === 'cookie')) {
         facts.explodeTrue = explode;

@@ -5,9 +5,9 @@
  * the caller gives goes nowhere), so it is refused at generation with the file and pointer.
  */
 import type { InputProblem } from '../errors.js';
-import { deref, isObject } from './resolve.js';
-import { escapePointer } from '../util/json-pointer.js';
 import { PATH_ITEM_METHODS } from '../util/http-methods.js';
+import { escapePointer } from '../util/json-pointer.js';
+import { deref, isObject } from './resolve.js';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * folder: kebab-case keeps it to `[a-z0-9-]` (no `.`, `/` or `\`, so it cannot leave `<out>`), and
  * names no platform can hold as a folder (Windows device names, over MAX_NAME characters) are refused.
  */
-import { SvcGenInputError, type InputProblem } from '../errors.js';
+import { type InputProblem, SvcGenInputError } from '../errors.js';
 import { kebabCase, pascalCase } from './names.js';
 import { isObject } from './resolve.js';
 
@@ -35,12 +35,22 @@ export function serviceNames(specs: readonly NamingInput[]): string[] {
     const key = kebabCase(raw);
     const location = usesDeclared ? { pointer: '/info/x-service-name' } : {};
     if (key === '') {
-      problems.push({ code: 'SVCGEN_INVALID_SPEC', file: spec.file, location, reason: `cannot derive a service name from ${JSON.stringify(raw)}; set info.x-service-name` });
+      problems.push({
+        code: 'SVCGEN_INVALID_SPEC',
+        file: spec.file,
+        location,
+        reason: `cannot derive a service name from ${JSON.stringify(raw)}; set info.x-service-name`,
+      });
       return key;
     }
     if (WINDOWS_DEVICES.test(key) || key.length > MAX_NAME) {
       const why = key.length > MAX_NAME ? `is longer than ${MAX_NAME} characters` : 'is a device name on Windows, so no folder can have it';
-      problems.push({ code: 'SVCGEN_UNSAFE_NAME', file: spec.file, location, reason: `service name ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} ${why}; set info.x-service-name` });
+      problems.push({
+        code: 'SVCGEN_UNSAFE_NAME',
+        file: spec.file,
+        location,
+        reason: `service name ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} ${why}; set info.x-service-name`,
+      });
       return key;
     }
     const clash = byKey.get(key) ?? byClass.get(pascalCase(key));

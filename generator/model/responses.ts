@@ -8,9 +8,9 @@
 import type { ResponseType } from '@svc-gen/runtime';
 import { jsString, propertyKey } from './escape.js';
 import { pickResponseMedia } from './media.js';
+import type { ResponseVariant } from './model-types.js';
 import { deref, isObject } from './resolve.js';
 import { refName, type SchemaNames } from './schemas.js';
-import type { ResponseVariant } from './model-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,7 +50,12 @@ export function responseTypes(doc: Json, op: Json, opType: string, method: strin
     return 'string';
   };
   const exact = (c: string) => /^[1-5][0-9][0-9]$/.test(c);
-  const variant = (ok: boolean, status: string, code: string): ResponseVariant => ({ ok, statusType: status, dataType: typeOf(code), headersType: headersOf(doc, responses[code]) });
+  const variant = (ok: boolean, status: string, code: string): ResponseVariant => ({
+    ok,
+    statusType: status,
+    dataType: typeOf(code),
+    headersType: headersOf(doc, responses[code]),
+  });
   const okCodes = success.filter(exact);
   const failCodes = codes.filter((c) => exact(c) && /^[345]/.test(c));
   const variants = merge([

@@ -6,9 +6,9 @@
  * need more than PascalCasing are reported.
  */
 import { jsString } from './escape.js';
+import type { SchemaModel } from './model-types.js';
 import { IDENTIFIER, pascalCase, safeIdentifier } from './names.js';
 import { isObject } from './resolve.js';
-import type { SchemaModel } from './model-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -54,7 +54,13 @@ export function schemaNames(doc: Json, taken: ReadonlySet<string>, warn: (msg: s
   for (const [key, schema] of entries) {
     const name = names.get(key) ?? 'Schema';
     byRef.set(`#/components/schemas/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, name);
-    schemas.push({ exportName: name, type: `$components['schemas'][${jsString(key)}]`, isInterface: isPlainObject(schema), docs: docsOf(schema), deprecated: isObject(schema) && schema['deprecated'] === true });
+    schemas.push({
+      exportName: name,
+      type: `$components['schemas'][${jsString(key)}]`,
+      isInterface: isPlainObject(schema),
+      docs: docsOf(schema),
+      deprecated: isObject(schema) && schema['deprecated'] === true,
+    });
   }
   return { schemas, byRef };
 }

@@ -3,11 +3,11 @@
  * deterministically (first keeps the name, later ones get the next free numeric suffix, with a warning).
  */
 import type { HttpMethod } from '@svc-gen/runtime';
-import { pascalCase, safeIdentifier } from './names.js';
-import { buildOperation, OPERATION_TYPE_SUFFIXES, typeNameOf, wantedName, type RawOperation } from './operation.js';
-import { schemaNames } from './schemas.js';
-import { deref, isObject } from './resolve.js';
 import type { ServiceModel } from './model-types.js';
+import { pascalCase, safeIdentifier } from './names.js';
+import { buildOperation, OPERATION_TYPE_SUFFIXES, type RawOperation, typeNameOf, wantedName } from './operation.js';
+import { deref, isObject } from './resolve.js';
+import { schemaNames } from './schemas.js';
 
 type Json = Record<string, unknown>;
 

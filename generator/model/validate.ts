@@ -5,14 +5,13 @@
  * itself with no object in between would not compile either (cycles.ts).
  */
 import { inputError, SvcGenInputError } from '../errors.js';
+import { PATH_ITEM_METHODS } from '../util/http-methods.js';
+import { escapePointer } from '../util/json-pointer.js';
 import { typeCycleProblems } from './cycles.js';
 import { pathTemplateProblems } from './path-templates.js';
 import { deref, isObject } from './resolve.js';
-import { escapePointer } from '../util/json-pointer.js';
-import { PATH_ITEM_METHODS } from '../util/http-methods.js';
 
 type Json = Record<string, unknown>;
-
 
 /**
  * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
@@ -36,10 +35,12 @@ function checkPaths(file: string, doc: Json): void {
   for (const [path, item] of Object.entries(paths)) {
     // The bundler and openapi-typescript decode path keys as URI components (and throw on a bad `%`).
     if (!decodes(path)) {
-      throw inputError('SVCGEN_INVALID_SPEC', file, `path ${JSON.stringify(path)} has a % that is not a %XX escape of UTF-8; write %25 for a literal %`, { pointer: `/paths/${escapePointer(path)}` });
+      throw inputError('SVCGEN_INVALID_SPEC', file, `path ${JSON.stringify(path)} has a % that is not a %XX escape of UTF-8; write %25 for a literal %`, {
+        pointer: `/paths/${escapePointer(path)}`,
+      });
     }
     const pathItem = deref(doc, item);
-    if (!pathItem || isObject(item) && typeof item['$ref'] === 'string') continue;
+    if (!pathItem || (isObject(item) && typeof item['$ref'] === 'string')) continue;
     for (const method of PATH_ITEM_METHODS) {
       const op = pathItem[method];
       if (!isObject(op) || typeof op['operationId'] !== 'string') continue;
@@ -47,7 +48,12 @@ function checkPaths(file: string, doc: Json): void {
       const pointer = `/paths/${escapePointer(path)}/${method}/operationId`;
       // openapi-typescript decodes the id where it refers to `operations[...]` but not in the key itself.
       if (id.includes('%')) {
-        throw inputError('SVCGEN_INVALID_SPEC', file, `operationId ${JSON.stringify(op['operationId'])} contains %, which openapi-typescript reads as a URI escape (its types would not compile); rename the operation`, { pointer });
+        throw inputError(
+          'SVCGEN_INVALID_SPEC',
+          file,
+          `operationId ${JSON.stringify(op['operationId'])} contains %, which openapi-typescript reads as a URI escape (its types would not compile); rename the operation`,
+          { pointer },
+        );
       }
       const first = seen.get(id);
       if (first !== undefined) {
@@ -73,7 +79,12 @@ function checkRefs(file: string, doc: Json): void {
     seen.add(node);
     const ref = (node as Json)['$ref'];
     if (typeof ref === 'string' && /%25/i.test(ref)) {
-      throw inputError('SVCGEN_INVALID_SPEC', file, `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`, { pointer: `${pointerOf(step)}/$ref` });
+      throw inputError(
+        'SVCGEN_INVALID_SPEC',
+        file,
+        `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`,
+        { pointer: `${pointerOf(step)}/$ref` },
+      );
     }
     for (const k in node) {
       const v = (node as Json)[k];

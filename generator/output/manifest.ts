@@ -2,10 +2,11 @@
  * The manifest in `<out>`: generator version, a hash of every input, and every generated file.
  * It is how svc-gen knows which files in `<out>` are its own (everything else is the user's).
  */
-import { sha256 } from '../util/hash.js';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
+import { sha256 } from '../util/hash.js';
 import { isInside, unsafeTarget } from './paths.js';
 
 /** One service as a run reports it; the manifest keeps it so an unchanged `--check` can report without generating. */
@@ -53,7 +54,6 @@ export function relativeTo(out: string, file: string): string {
   return path.relative(out, file).split(path.sep).join('/');
 }
 
-
 /** Builds the manifest file for `files` generated from `inputs` (absolute path → hash). */
 export function manifestFile(
   name: string,
@@ -67,9 +67,7 @@ export function manifestFile(
     generator: 'svc-gen',
     version,
     fingerprint: extras.fingerprint,
-    inputs: [...inputs]
-      .map(([file, hash]) => ({ path: relativeTo(out, file), sha256: hash }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    inputs: [...inputs].map(([file, hash]) => ({ path: relativeTo(out, file), sha256: hash })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.contents) })),
     services: extras.services,
     warnings: extras.warnings,
@@ -89,5 +87,8 @@ export function previouslyGenerated(out: string, name: string): string[] {
   const m = parsed as Partial<Manifest>;
   if (m.generator !== 'svc-gen' || !Array.isArray(m.files)) return [];
   // A hand-edited manifest must not make svc-gen delete outside <out>.
-  return m.files.map((f) => String(f?.path)).filter((p) => isInside(out, p)).concat(name);
+  return m.files
+    .map((f) => String(f?.path))
+    .filter((p) => isInside(out, p))
+    .concat(name);
 }

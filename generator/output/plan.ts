@@ -9,7 +9,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inputError, SvcGenInputError, type InputProblem } from '../errors.js';
+import { type InputProblem, inputError, SvcGenInputError } from '../errors.js';
 import type { VirtualFile } from '../render/render.js';
 import { hasLeftovers } from './journal.js';
 import { isLocked, LOCK_FILE } from './lock.js';
@@ -62,7 +62,8 @@ export function planOutput(out: string, files: readonly VirtualFile[], manifestN
     }
     if (current === undefined) missing.push(file);
     else if (current === file.contents) unchanged.push(file.path);
-    else if (!listed.has(file.path) && !interrupted) conflict(file.path, 'exists, and svc-gen did not generate it (its manifest does not list it); move it away, or delete it to let svc-gen write there');
+    else if (!listed.has(file.path) && !interrupted)
+      conflict(file.path, 'exists, and svc-gen did not generate it (its manifest does not list it); move it away, or delete it to let svc-gen write there');
     else stale.push({ file, current });
   }
   const now = new Set(files.map((f) => f.path));

@@ -48,7 +48,11 @@ function read(file: string): string | undefined {
 }
 
 /** The generated files and service summaries when `<out>` is provably up to date; else undefined. */
-export function upToDateByManifest(out: string, manifestName: string, expected: string): { files: VirtualFile[]; services: readonly ManifestService[]; warnings: readonly string[] } | undefined {
+export function upToDateByManifest(
+  out: string,
+  manifestName: string,
+  expected: string,
+): { files: VirtualFile[]; services: readonly ManifestService[]; warnings: readonly string[] } | undefined {
   if (unsafeTarget(out, manifestName) !== undefined) return undefined;
   const text = read(path.join(out, manifestName));
   if (text === undefined) return undefined;
@@ -58,7 +62,14 @@ export function upToDateByManifest(out: string, manifestName: string, expected: 
   } catch {
     return undefined;
   }
-  if (manifest.generator !== 'svc-gen' || manifest.fingerprint !== expected || !Array.isArray(manifest.files) || !Array.isArray(manifest.inputs) || !Array.isArray(manifest.services) || !Array.isArray(manifest.warnings)) {
+  if (
+    manifest.generator !== 'svc-gen' ||
+    manifest.fingerprint !== expected ||
+    !Array.isArray(manifest.files) ||
+    !Array.isArray(manifest.inputs) ||
+    !Array.isArray(manifest.services) ||
+    !Array.isArray(manifest.warnings)
+  ) {
     return undefined;
   }
   for (const input of manifest.inputs) {

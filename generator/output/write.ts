@@ -9,9 +9,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inputError, isSvcGenInputError } from '../errors.js';
-import { abandon, apply, commit, createDirs, hasLeftovers, recover, STAGING_PREFIX, type Journal } from './journal.js';
+import { abandon, apply, commit, createDirs, hasLeftovers, type Journal, recover, STAGING_PREFIX } from './journal.js';
 import { acquireLock } from './lock.js';
-import { isUpToDate, planOutput, type OutputPlan } from './plan.js';
+import { isUpToDate, type OutputPlan, planOutput } from './plan.js';
 
 /** What a write changed, as POSIX paths relative to `<out>`. */
 export interface WriteReport {
@@ -47,7 +47,11 @@ function writePlan(plan: OutputPlan, manifestName: string, onCommit: () => void)
   const staging = path.basename(mkdtempSync(path.join(out, STAGING_PREFIX)));
   const journal: Journal = { staging, moves: files.map((f, i) => ({ from: String(i), to: f.path })), remove: plan.extra };
   try {
-    createDirs(out, staging, files.map((f) => path.posix.dirname(f.path)).filter((d) => d !== '.'));
+    createDirs(
+      out,
+      staging,
+      files.map((f) => path.posix.dirname(f.path)).filter((d) => d !== '.'),
+    );
     for (const [i, file] of files.entries()) writeFileSync(path.join(out, staging, String(i)), file.contents);
     commit(out, journal);
   } catch (e) {

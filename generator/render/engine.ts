@@ -3,7 +3,7 @@
  * TypeScript, not HTML: escaping is the helpers' job) and `strict` (a missing model field is a bug).
  */
 import Handlebars from 'handlebars';
-import { json, jsdoc, prop, str } from './helpers.js';
+import { jsdoc, json, prop, str } from './helpers.js';
 
 /** Template sources by name (`client.ts.hbs` → `client`). */
 export type TemplateSources = Readonly<Record<'client' | 'index' | 'contract' | 'testing', string>>;

@@ -42,7 +42,9 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     service,
     noTags: [],
     hasOperations: service.operations.length > 0,
-    usesPaths: service.operations.some((op) => [op.successType, op.errorType, ...op.responses.map((r) => r.dataType), ...bodyTypes(op)].some((t) => t.includes('$paths'))),
+    usesPaths: service.operations.some((op) =>
+      [op.successType, op.errorType, ...op.responses.map((r) => r.dataType), ...bodyTypes(op)].some((t) => t.includes('$paths')),
+    ),
     usesStyledParams: service.operations.some((op) => op.params.some((p) => p.type.includes('$StyledParams'))),
     usesComponents: service.schemas.length > 0,
     usesRuntimeTypes: service.operations.length > 0 || service.schemas.some((s) => s.isInterface),
@@ -71,7 +73,12 @@ function bodyTypes(op: OperationModel): string[] {
 function testingView(services: readonly ServiceModel[], runtimeModule: string): object {
   return {
     // The runtime package's own fakes are its `/testing` subpath; `x/runtime` pairs with `x/testing`.
-    testingModule: runtimeModule === '@svc-gen/runtime' ? '@svc-gen/runtime/testing' : runtimeModule.endsWith('/runtime') ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing` : 'svc-gen/testing',
+    testingModule:
+      runtimeModule === '@svc-gen/runtime'
+        ? '@svc-gen/runtime/testing'
+        : runtimeModule.endsWith('/runtime')
+          ? `${runtimeModule.slice(0, -'/runtime'.length)}/testing`
+          : 'svc-gen/testing',
     // Consumers may have noUnusedLocals: FakeHandler is imported only when some service has an operation.
     anyOperations: services.some((s) => s.operations.length > 0),
     services: services.map((s) => ({
@@ -82,7 +89,12 @@ function testingView(services: readonly ServiceModel[], runtimeModule: string): 
       contractPath: `./${s.name}/contract.js`,
       hasOperations: s.operations.length > 0,
       usesPaths: s.operations.length > 0,
-      operations: s.operations.map((op) => ({ className: s.className, methodName: op.methodName, typeName: op.typeName, type: `$${s.className}Paths${op.opType.slice('$paths'.length)}` })),
+      operations: s.operations.map((op) => ({
+        className: s.className,
+        methodName: op.methodName,
+        typeName: op.typeName,
+        type: `$${s.className}Paths${op.opType.slice('$paths'.length)}`,
+      })),
     })),
   };
 }

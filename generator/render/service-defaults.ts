@@ -9,7 +9,12 @@ import { prop, str } from './helpers.js';
 import type { VirtualFile } from './render.js';
 
 /** The defaults file, or undefined when no generated service sets a default. */
-export function serviceDefaultsFile(path: string, services: readonly ResolvedService[], generated: ReadonlySet<string>, runtimeModule: string): VirtualFile | undefined {
+export function serviceDefaultsFile(
+  path: string,
+  services: readonly ResolvedService[],
+  generated: ReadonlySet<string>,
+  runtimeModule: string,
+): VirtualFile | undefined {
   const entries = services
     .filter((s) => generated.has(s.name) && (s.retryCount !== undefined || s.timeout !== undefined))
     .map((s) => {

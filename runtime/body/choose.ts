@@ -12,7 +12,9 @@ export function chooseMedia(op: OperationSpec, requested: string | undefined): {
   const mediaType = requested ?? op.contentType ?? Object.keys(media)[0];
   if (mediaType === undefined) return { mediaType: requested, spec: { type: op.bodyType ?? 'json' } };
   if (!Object.hasOwn(media, mediaType)) {
-    const accepted = Object.keys(media).map((m) => JSON.stringify(m)).join(', ');
+    const accepted = Object.keys(media)
+      .map((m) => JSON.stringify(m))
+      .join(', ');
     throw invalidUsage(`${op.operationId} does not accept content type ${JSON.stringify(mediaType)}; it accepts ${accepted}.`);
   }
   return { mediaType, spec: media[mediaType]! };

@@ -4,7 +4,7 @@
  */
 import { invalidUsage } from '../failures.js';
 import type { FileInput, MediaSpec } from '../types.js';
-import { blobType, isBinaryBody, wireBinary, type WireBody } from './binary.js';
+import { blobType, isBinaryBody, type WireBody, wireBinary } from './binary.js';
 import { encodeForm } from './form.js';
 import { encodeMultipart } from './multipart.js';
 
@@ -35,7 +35,12 @@ function binary(body: unknown, mediaType: string | undefined): EncodedBody {
  * Encode `body` for the chosen media type; `mediaType` is the spec's key (undefined: the family's
  * default type). `files` are extra multipart parts. `undefined` (and no files) sends no body.
  */
-export function encodeBody(spec: MediaSpec, mediaType: string | undefined, body: unknown, files?: Record<string, FileInput | readonly FileInput[]>): EncodedBody {
+export function encodeBody(
+  spec: MediaSpec,
+  mediaType: string | undefined,
+  body: unknown,
+  files?: Record<string, FileInput | readonly FileInput[]>,
+): EncodedBody {
   if (body === undefined && files === undefined) return NO_BODY;
   switch (spec.type) {
     case 'multipart':
@@ -59,7 +64,11 @@ export function encodeBody(spec: MediaSpec, mediaType: string | undefined, body:
  * Uint8Array, Blob, stream) are sent as they are, typed by `contentType`, else the Blob's type,
  * else application/octet-stream; anything else is JSON.
  */
-export function encodePayload(payload: unknown, files: Record<string, FileInput | readonly FileInput[]> | undefined, contentType: string | undefined): EncodedBody {
+export function encodePayload(
+  payload: unknown,
+  files: Record<string, FileInput | readonly FileInput[]> | undefined,
+  contentType: string | undefined,
+): EncodedBody {
   if (files) return encodeMultipart(payload, files);
   if (isBinaryBody(payload)) return binary(payload, contentType);
   return encodeBody({ type: 'json' }, contentType, payload);

@@ -26,7 +26,13 @@ const escapeName = (name: string) => name.replace(/"/g, '%22').replace(/\r/g, '%
 /** A FileInput's bytes, name and declared type. */
 function fileParts(file: FileInput | Chunk | ArrayBuffer): { data: Chunk; filename: string; type: string | undefined } {
   if (file instanceof Blob) return { data: file, filename: (file as File).name ?? 'blob', type: file.type || undefined };
-  if (isBinaryBody(file)) return { data: file instanceof ArrayBuffer ? new Uint8Array(file) : ArrayBuffer.isView(file) ? new Uint8Array(file.buffer, file.byteOffset, file.byteLength) : file, filename: 'file', type: undefined };
+  if (isBinaryBody(file))
+    return {
+      data:
+        file instanceof ArrayBuffer ? new Uint8Array(file) : ArrayBuffer.isView(file) ? new Uint8Array(file.buffer, file.byteOffset, file.byteLength) : file,
+      filename: 'file',
+      type: undefined,
+    };
   const { data } = file as Exclude<FileInput, Blob>;
   const bytes = typeof data === 'string' ? encoder.encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
   return { data: bytes, filename: (file as { filename?: string }).filename ?? 'file', type: (file as { contentType?: string }).contentType };
@@ -34,7 +40,10 @@ function fileParts(file: FileInput | Chunk | ArrayBuffer): { data: Chunk; filena
 
 /** One concrete type from an encoding's `contentType`, which may list several or use wildcards. */
 function declaredType(encoding: PartEncoding | undefined): string | undefined {
-  const first = encoding?.contentType?.split(',').map((t) => t.trim()).find((t) => t !== '' && !t.includes('*'));
+  const first = encoding?.contentType
+    ?.split(',')
+    .map((t) => t.trim())
+    .find((t) => t !== '' && !t.includes('*'));
   return first;
 }
 

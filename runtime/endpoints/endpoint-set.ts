@@ -11,7 +11,7 @@ import { isUpstreamFailure } from '../steps/breaker.js';
 import { Transport, type TransportOptions } from '../transport.js';
 import { pick } from './balancer.js';
 import { Outlier, type OutlierSettings } from './outlier.js';
-import { type ResolvedAddress, Resolver, pinnedLookup } from './resolver.js';
+import { pinnedLookup, type ResolvedAddress, type Resolver } from './resolver.js';
 
 /** One address of a service, with its own connection pool and outlier detector. */
 export class Endpoint {
@@ -75,7 +75,9 @@ export class EndpointSet {
     if (current.length === addresses.length && current.every((e, i) => e.key === addresses[i]!.address)) return;
     const byKey = new Map(current.map((e) => [e.key, e]));
     this.#endpoints = addresses.map(
-      (a) => byKey.get(a.address) ?? new Endpoint(a.address, new Transport(this.#origin, this.connections, { ...this.options, connect: { lookup: pinnedLookup(a) } }), this.outlier),
+      (a) =>
+        byKey.get(a.address) ??
+        new Endpoint(a.address, new Transport(this.#origin, this.connections, { ...this.options, connect: { lookup: pinnedLookup(a) } }), this.outlier),
     );
     const kept = new Set(this.#endpoints);
     for (const gone of current) if (!kept.has(gone)) void gone.transport.close();

@@ -4,10 +4,10 @@
  * the Service is built; a bad list is refused then, naming the service and the URL.
  */
 import { APIException } from '../errors.js';
+import { invalidUrl } from '../failures.js';
 import type { Fetch } from '../pipeline.js';
 import type { EndpointSettings } from '../settings.js';
 import { Transport, type TransportOptions } from '../transport.js';
-import { invalidUrl } from '../failures.js';
 import { EndpointSet, type EndpointStatus } from './endpoint-set.js';
 import { Resolver } from './resolver.js';
 

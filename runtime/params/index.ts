@@ -38,9 +38,7 @@ function describedIn(op: OperationSpec, where: ParamLocation): Map<string, Param
 /** Serialize the parameter parts of a generated call; throws `invalid_usage` for a value its style cannot carry. */
 export function serializeParams(op: OperationSpec, params: OperationParams): SerializedParams {
   const pathSpecs = describedIn(op, 'path');
-  const path = op.path.replace(PLACEHOLDER, (_m, name: string) =>
-    pathValue(pathSpecs.get(name) ?? { name, in: 'path' }, own(params.path, name)),
-  );
+  const path = op.path.replace(PLACEHOLDER, (_m, name: string) => pathValue(pathSpecs.get(name) ?? { name, in: 'path' }, own(params.path, name)));
 
   const querySpecs = describedIn(op, 'query');
   const query: string[] = [];

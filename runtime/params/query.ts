@@ -39,7 +39,8 @@ export function queryPairs(spec: ParamSpec, value: unknown): string[] {
     return [`${n}=${parts.join(sep)}`];
   }
   if (style === 'deepObject') {
-    if (shape.kind !== 'object') throw invalidUsage(`Query parameter "${name}": deepObject carries an object, not ${shape.kind === 'array' ? 'an array' : 'a single value'}.`);
+    if (shape.kind !== 'object')
+      throw invalidUsage(`Query parameter "${name}": deepObject carries an object, not ${shape.kind === 'array' ? 'an array' : 'a single value'}.`);
     const [open, close] = spec.legacy ? ['[', ']'] : ['%5B', '%5D'];
     return shape.entries.map(([k, v]) => `${n}${open}${encode(k)}${close}=${enc(v)}`);
   }

@@ -4,10 +4,11 @@
  * `circuit_open` without touching the network; after a cool-down a few probes are let through
  * (half-open), and a successful probe closes the circuit again.
  */
+
+import { isStaleSocketFailure } from '../endpoints/stale.js';
 import { circuitOpen } from '../failures.js';
 import type { Step } from '../pipeline.js';
 import type { CircuitBreakerSettings, CircuitStateChange } from '../settings.js';
-import { isStaleSocketFailure } from '../endpoints/stale.js';
 import { isAttemptTimeout } from './attempt.js';
 import { isTransportError } from './errors.js';
 
@@ -101,7 +102,6 @@ export class CircuitBreaker {
     }
   }
 }
-
 
 /** Wrap each attempt: refuse while open, and count 5xx, 429, transport errors and timeouts as failures. */
 export function breaker(circuit: CircuitBreaker): Step {

@@ -2,14 +2,25 @@
  * Error mapping, the outermost step: every failure leaves the pipeline as an `APIException`
  * carrying where the call went and how many attempts it made.
  */
-import { decodeBody } from '../response.js';
+
 import { APIException, type CallSite, type ErrorCode, ResponseTimeoutError } from '../errors.js';
 import { errorResponse, invalidUsage, redirectNotFollowed, transportFailure, unknownError, usageException } from '../failures.js';
 import type { RawResponse, Step } from '../pipeline.js';
+import { decodeBody } from '../response.js';
 import { isAttemptTimeout } from './attempt.js';
 
 /** Socket-level codes that mean the service is not reachable (503 `service_unavailable`). */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const DESCRIPTION_LIMIT = 1024;
 
 function codeOf(error: unknown): string | undefined {
@@ -37,7 +48,6 @@ export function isTransportError(error: unknown): boolean {
   if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || USAGE_CODES.has(code)) return false;
   return code.startsWith('UND_ERR_') || code.startsWith('HPE_') || /^E[A-Z]+$/.test(code);
 }
-
 
 function transportException(error: unknown): APIException {
   const code = codeOf(error) ?? (error as Error).name;
@@ -111,13 +121,13 @@ export function checkSendable(headers: Record<string, string>): void {
   }
 }
 
-
 /** Any thrown value → APIException (unknown errors become 500 `unknown_error`, with the cause kept). */
 export function toAPIException(error: unknown): APIException {
   if (error instanceof APIException) return error;
   if (isTransportError(error)) return transportException(error);
   if (isUsageError(error)) return usageException(error);
-  if (isAttemptTimeout(error)) return new ResponseTimeoutError({ timeoutMs: (error as { timeoutMs: number }).timeoutMs, description: (error as Error).message, cause: error });
+  if (isAttemptTimeout(error))
+    return new ResponseTimeoutError({ timeoutMs: (error as { timeoutMs: number }).timeoutMs, description: (error as Error).message, cause: error });
   return unknownError(error);
 }
 

@@ -18,7 +18,6 @@ import type { Step, UserStep } from '../pipeline.js';
 import type { ResolvedSettings } from '../settings.js';
 import { validationStep } from '../validate/step.js';
 
-
 function userSteps(steps: readonly UserStep[] | undefined, per: 'call' | 'attempt'): Step[] {
   return (steps ?? []).flatMap((s) => ((typeof s === 'function' ? 'call' : s.per) === per ? [typeof s === 'function' ? s : s.step] : []));
 }

@@ -7,7 +7,7 @@
  * header parameter) is sent as given. Invalid header text is refused before any byte is sent.
  */
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS_USER, type RequestContext, type RequestUser, getContext, serializeUser } from '../context.js';
+import { ANONYMOUS_USER, getContext, type RequestContext, type RequestUser, serializeUser } from '../context.js';
 import { invalidUsage } from '../failures.js';
 import type { ServiceTokens } from '../jwt.js';
 import type { Step } from '../pipeline.js';
@@ -102,12 +102,17 @@ export function injectHeaders(settings: ResolvedSettings, tokens: ServiceTokens 
   const prefix = settings.jwtServiceAuthHeaderPrefix;
   const authName = settings.serviceAuthHeader.toLowerCase();
   // Everything this step and the deadline step write; the identity header only when a token is sent.
-  const owned = [...new Set(['date', requestIdName, userName, serviceName, 'traceparent', settings.deadlineHeader.toLowerCase(), ...(tokens ? [authName] : [])])];
+  const owned = [
+    ...new Set(['date', requestIdName, userName, serviceName, 'traceparent', settings.deadlineHeader.toLowerCase(), ...(tokens ? [authName] : [])]),
+  ];
   return (next) => (request) => {
     const context = getContext();
     const headers = request.headers;
     for (const name of owned) {
-      if (name in headers) throw invalidUsage(`Header ${JSON.stringify(name)} is injected by svc-gen and was also given by the caller (options.headers, a spec header parameter or services[name].headers); remove one.`);
+      if (name in headers)
+        throw invalidUsage(
+          `Header ${JSON.stringify(name)} is injected by svc-gen and was also given by the caller (options.headers, a spec header parameter or services[name].headers); remove one.`,
+        );
     }
     const values = context ? contextHeaders(context) : undefined;
     headers.date = httpDate();

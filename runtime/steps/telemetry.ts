@@ -42,7 +42,7 @@ let noop: unknown;
 function endWith(span: Span, otel: OtelApi, request: OutgoingRequest, outcome: { status?: number; error?: unknown }): void {
   if (outcome.status !== undefined) span.setAttribute('http.response.status_code', outcome.status);
   if (outcome.error !== undefined) {
-    const code = outcome.error instanceof APIException ? outcome.error.errorCode.name : (outcome.error as Error)?.name ?? 'error';
+    const code = outcome.error instanceof APIException ? outcome.error.errorCode.name : ((outcome.error as Error)?.name ?? 'error');
     if (outcome.error instanceof APIException) span.setAttribute('http.response.status_code', outcome.error.statusCode);
     span.setAttribute('error.type', code);
     span.setStatus({ code: otel.SpanStatusCode.ERROR, message: code });

@@ -10,7 +10,6 @@ import { cancelled } from '../failures.js';
 import type { Step } from '../pipeline.js';
 import { unwatch, watch } from './deadline-sweep.js';
 
-
 /**
  * One 'abort' listener per caller signal, however many calls share it: a signal shared by 10+
  * concurrent calls would otherwise print MaxListenersExceededWarning. The listener stays for the
@@ -23,9 +22,13 @@ function follow(signal: AbortSignal, onAbort: () => void): void {
   if (!set) {
     const callbacks = new Set<() => void>();
     followers.set(signal, callbacks);
-    signal.addEventListener('abort', () => {
-      for (const callback of callbacks) callback();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const callback of callbacks) callback();
+      },
+      { once: true },
+    );
     set = callbacks;
   }
   set.add(onAbort);

@@ -45,7 +45,11 @@ export function contentTypeOf(op: ContractOperation | undefined, answer: Answer)
   const content = key && op ? op.responses[key]?.content : undefined;
   const media = content ? (pickMedia(content, undefined)?.[0] ?? Object.keys(content)[0]) : undefined;
   if (media && !media.includes('*')) return media;
-  return answer.body instanceof Uint8Array ? 'application/octet-stream' : typeof answer.body === 'string' && !isJsonMedia(media) && media !== undefined ? 'text/plain' : 'application/json';
+  return answer.body instanceof Uint8Array
+    ? 'application/octet-stream'
+    : typeof answer.body === 'string' && !isJsonMedia(media) && media !== undefined
+      ? 'text/plain'
+      : 'application/json';
 }
 
 /** Writes `answer`: JSON media gets `JSON.stringify(body)`; other media get bytes or text as given. */
@@ -55,7 +59,8 @@ export function send(res: ServerResponse, op: ContractOperation | undefined, ans
   for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
   let payload: string | Uint8Array = '';
   if (answer.body !== undefined) {
-    payload = answer.body instanceof Uint8Array ? answer.body : typeof answer.body === 'string' && !isJsonMedia(type) ? answer.body : JSON.stringify(answer.body);
+    payload =
+      answer.body instanceof Uint8Array ? answer.body : typeof answer.body === 'string' && !isJsonMedia(type) ? answer.body : JSON.stringify(answer.body);
   }
   if (type) headers['content-type'] = type;
   res.writeHead(answer.status, headers);

@@ -4,10 +4,10 @@
  * handler (validated too) or the spec's example. The typed `createFake` of the generated
  * `<out>/testing.ts` calls this one with the service's contract.
  */
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pointService } from '../registry.js';
-import { type Finding, checkRequest, checkResponse } from '../validate/check.js';
+import { checkRequest, checkResponse, type Finding } from '../validate/check.js';
 import type { ContractSchemas } from '../validate/compile.js';
 import { compileContract } from '../validate/compile.js';
 import type { Contract, ContractViolation } from '../validate/contract.js';
@@ -20,7 +20,8 @@ import type { Fake, FakeCall, FakeHandlers, FakeOptions, Fault } from './types.j
 async function schemasFor(service: string, given: FakeOptions['contract']): Promise<ContractSchemas> {
   if (given !== undefined && typeof given !== 'function') return compileContract(given);
   const loaded = contractSchemas(service, given);
-  if (!loaded) throw new Error(`svc-gen/testing: no contract for service "${service}": import createFake from the generated testing.ts (or pass options.contract).`);
+  if (!loaded)
+    throw new Error(`svc-gen/testing: no contract for service "${service}": import createFake from the generated testing.ts (or pass options.contract).`);
   return loaded;
 }
 
@@ -55,8 +56,20 @@ export async function createFake<Name extends string = string>(service: string, 
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://fake');
     const match = matchRoute(routes, method, url.pathname);
-    const record = (operation: string | undefined, parts: { path?: Record<string, unknown>; query?: Record<string, unknown>; headers: Record<string, string>; body: unknown }): FakeCall<Name> => {
-      const call: FakeCall<Name> = { operation: operation as Name | undefined, method, url: req.url ?? '/', path: parts.path ?? {}, query: parts.query ?? {}, headers: parts.headers, body: parts.body, status: undefined };
+    const record = (
+      operation: string | undefined,
+      parts: { path?: Record<string, unknown>; query?: Record<string, unknown>; headers: Record<string, string>; body: unknown },
+    ): FakeCall<Name> => {
+      const call: FakeCall<Name> = {
+        operation: operation as Name | undefined,
+        method,
+        url: req.url ?? '/',
+        path: parts.path ?? {},
+        query: parts.query ?? {},
+        headers: parts.headers,
+        body: parts.body,
+        status: undefined,
+      };
       calls.push(call);
       return call;
     };
@@ -75,12 +88,23 @@ export async function createFake<Name extends string = string>(service: string, 
       return finish(call, undefined, fakeError(404, 'unknown_route', message, { closest }), [v]);
     }
     const { name, op } = match;
-    const { parsed, findings } = checkRequest(schemas, name, op, { path: match.path, query: url.searchParams, headers: req.headers, contentType: req.headers['content-type'], body: raw });
+    const { parsed, findings } = checkRequest(schemas, name, op, {
+      path: match.path,
+      query: url.searchParams,
+      headers: req.headers,
+      contentType: req.headers['content-type'],
+      body: raw,
+    });
     const call = record(name, parsed);
     if (findings.length > 0) {
       const found = toViolations(findings, name, 400);
       violations.push(...found);
-      return finish(call, op, fakeError(400, 'contract_violation', `The request does not match ${service}.${name}: ${found.map((f) => f.message).join('; ')}`, { violations: found }), found);
+      return finish(
+        call,
+        op,
+        fakeError(400, 'contract_violation', `The request does not match ${service}.${name}: ${found.map((f) => f.message).join('; ')}`, { violations: found }),
+        found,
+      );
     }
     const outcome = faults.take(name);
     if (outcome && 'hang' in outcome) return; // never answered: close() destroys the socket
@@ -91,7 +115,11 @@ export async function createFake<Name extends string = string>(service: string, 
     if (outcome && 'delayMs' in outcome) await wait(outcome.delayMs);
     if (faults.latencyMs > 0) await wait(faults.latencyMs);
     if (outcome && 'status' in outcome) {
-      const answer: Answer = { status: outcome.status, body: outcome.body ?? { error: 'fault', message: `Injected fault: ${outcome.status}` }, headers: outcome.headers ?? {} };
+      const answer: Answer = {
+        status: outcome.status,
+        body: outcome.body ?? { error: 'fault', message: `Injected fault: ${outcome.status}` },
+        headers: outcome.headers ?? {},
+      };
       return finish(call, undefined, answer, []);
     }
     const handler = handlers[name];
@@ -105,7 +133,16 @@ export async function createFake<Name extends string = string>(service: string, 
     } else {
       answer = exampleAnswer(op);
       if (!answer) {
-        return finish(call, undefined, fakeError(501, 'not_implemented', `${service}.${name} has no handler and its spec no example: pass one, createFake('${service}', { ${name}: (request) => ({ status, body }) }).`), []);
+        return finish(
+          call,
+          undefined,
+          fakeError(
+            501,
+            'not_implemented',
+            `${service}.${name} has no handler and its spec no example: pass one, createFake('${service}', { ${name}: (request) => ({ status, body }) }).`,
+          ),
+          [],
+        );
       }
     }
     const body = answer.body instanceof Uint8Array || typeof answer.body === 'string' ? undefined : answer.body;
@@ -115,7 +152,8 @@ export async function createFake<Name extends string = string>(service: string, 
     return finish(call, op, answer, found);
   }
 
-  const toViolations = (findings: Finding[], operation: string, status: number): ContractViolation[] => findings.map((f) => ({ service, operation, status, ...f }));
+  const toViolations = (findings: Finding[], operation: string, status: number): ContractViolation[] =>
+    findings.map((f) => ({ service, operation, status, ...f }));
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -5,14 +5,15 @@
  * resolves at the headers with a `BodyStream`. It settles once, whatever undici calls afterwards;
  * refusing a response aborts the request, which makes undici destroy the socket (HTTP/1.1).
  */
-import { markBeforeResponse } from '../endpoints/stale.js';
-import { type Readable, Transform, finished, pipeline } from 'node:stream';
+
+import { finished, pipeline, type Readable, Transform } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { markBeforeResponse } from '../endpoints/stale.js';
+import { badCoding, responseTooLarge, unsupportedCoding } from '../failures.js';
 import type { RawResponse } from '../pipeline.js';
 import { toAPIException } from '../steps/errors.js';
 import { BodyStream } from './body-stream.js';
 import { decoders, parseCodings } from './decode.js';
-import { badCoding, responseTooLarge, unsupportedCoding } from '../failures.js';
 
 export interface ResponseLimits {
   /** Cap on a buffered body, in bytes (decoded and on the wire). */

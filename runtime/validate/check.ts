@@ -3,8 +3,9 @@
  * (incoming requests, handler answers) and the runtime's validation step (outgoing calls, answers).
  * Parameters arrive as text and are coerced by their schema's type before they are checked.
  */
-import type { ContractMedia, ContractOperation, JsonSchema } from './contract.js';
+
 import { type ContractSchemas, type SchemaError, segment } from './compile.js';
+import type { ContractMedia, ContractOperation, JsonSchema } from './contract.js';
 
 /** A violation before the service, status and operation are filled in. */
 export interface Finding {
@@ -107,12 +108,17 @@ export function checkRequest(schemas: ContractSchemas, name: string, op: Contrac
       const parsed = parseJson(text);
       if (parsed.ok) {
         body = parsed.value;
-        if (media[1].schema) findings.push(...checkMedia(schemas, `#/operations/${segment(name)}/requestBody/content/${segment(media[0])}/schema`, body, '/body', 'request'));
+        if (media[1].schema)
+          findings.push(...checkMedia(schemas, `#/operations/${segment(name)}/requestBody/content/${segment(media[0])}/schema`, body, '/body', 'request'));
       } else {
         findings.push({ direction: 'request', pointer: '/body', message: `/body is not JSON: ${parsed.error}` });
       }
     } else if (!media) {
-      findings.push({ direction: 'request', pointer: '/body', message: `/body has content type ${wire.contentType ?? '(none)'}; the spec accepts ${Object.keys(declared.content).join(', ')}` });
+      findings.push({
+        direction: 'request',
+        pointer: '/body',
+        message: `/body has content type ${wire.contentType ?? '(none)'}; the spec accepts ${Object.keys(declared.content).join(', ')}`,
+      });
     }
   } else if (text !== '' && isJsonMedia(wire.contentType)) {
     const parsed = parseJson(text);
@@ -122,9 +128,19 @@ export function checkRequest(schemas: ContractSchemas, name: string, op: Contrac
 }
 
 /** Checks a response's status and body (`body` already parsed when JSON, else raw). */
-export function checkResponse(schemas: ContractSchemas, name: string, op: ContractOperation, status: number, contentType: string | undefined, body: unknown): Finding[] {
+export function checkResponse(
+  schemas: ContractSchemas,
+  name: string,
+  op: ContractOperation,
+  status: number,
+  contentType: string | undefined,
+  body: unknown,
+): Finding[] {
   const key = responseKey(op, status);
-  if (key === undefined) return [{ direction: 'response', pointer: '/status', message: `/status ${status} is not a response the spec declares (${Object.keys(op.responses).join(', ')})` }];
+  if (key === undefined)
+    return [
+      { direction: 'response', pointer: '/status', message: `/status ${status} is not a response the spec declares (${Object.keys(op.responses).join(', ')})` },
+    ];
   const content = op.responses[key]?.content;
   if (!content || body === undefined || !isJsonMedia(contentType)) return [];
   const media = pickMedia(content, contentType);

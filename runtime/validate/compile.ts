@@ -32,7 +32,9 @@ let ajvClass: Promise<new (options: object) => AjvLike> | undefined;
 async function loadAjv(): Promise<new (options: object) => AjvLike> {
   // ajv is CommonJS: its class is the default export of the ESM wrapper (and again on `.default`).
   const mod = (await import('ajv/dist/2020.js')) as unknown as { default: { default?: unknown } };
-  return (mod.default.default ?? mod.default) as new (options: object) => AjvLike;
+  return (mod.default.default ?? mod.default) as new (
+    options: object,
+  ) => AjvLike;
 }
 
 /** Loads ajv (once per process) and prepares `contract`; schemas compile on first `check()`. */

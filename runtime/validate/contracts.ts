@@ -2,8 +2,9 @@
  * Where the runtime finds a service's contract: the generated `index.ts` registers a loader per
  * service (a dynamic import of `<service>/contract.js`), called only when validation or a fake needs it.
  */
-import type { Contract } from './contract.js';
+
 import { type ContractSchemas, compileContract } from './compile.js';
+import type { Contract } from './contract.js';
 
 /** Loads one service's contract module. */
 export type ContractLoader = () => Promise<{ contract: Contract } | Contract>;

@@ -11,5 +11,7 @@ export function logViolationOnce(violation: ContractViolation): void {
   const key = `${violation.service}\0${violation.operation}\0${violation.direction}\0${violation.pointer}`;
   if (seen.has(key)) return;
   seen.add(key);
-  console.warn(`svc-gen: contract violation: ${violation.service}.${violation.operation} ${violation.direction}${violation.status !== undefined ? ` (${violation.status})` : ''}: ${violation.message}`);
+  console.warn(
+    `svc-gen: contract violation: ${violation.service}.${violation.operation} ${violation.direction}${violation.status !== undefined ? ` (${violation.status})` : ''}: ${violation.message}`,
+  );
 }

@@ -7,9 +7,9 @@
  */
 import { contractException } from '../failures.js';
 import type { RawResponse, Step } from '../pipeline.js';
-import { type Finding, checkRequest, checkResponse, isJsonMedia } from './check.js';
-import type { ContractViolation } from './contract.js';
+import { checkRequest, checkResponse, type Finding, isJsonMedia } from './check.js';
 import type { ContractSchemas } from './compile.js';
+import type { ContractViolation } from './contract.js';
 import { contractSchemas } from './contracts.js';
 import { matchRoute, routesOf } from './route.js';
 
@@ -38,7 +38,9 @@ export function validationStep(service: string, modes: ValidateSettings, report:
   const prepare = () =>
     (prepared ??= (contractSchemas(service) ?? Promise.resolve(undefined)).then((schemas) => {
       if (!schemas) {
-        console.warn(`svc-gen: validation is on for "${service}" but no contract is registered: import the generated index.ts (it registers every service's contract).`);
+        console.warn(
+          `svc-gen: validation is on for "${service}" but no contract is registered: import the generated index.ts (it registers every service's contract).`,
+        );
         return undefined;
       }
       const routes = routesOf(schemas.contract);
@@ -63,11 +65,23 @@ export function validationStep(service: string, modes: ValidateSettings, report:
     const body = request.body;
     if (requests !== 'off' && 'path' in target && (body === null || typeof body === 'string' || body instanceof Uint8Array)) {
       const query = new URLSearchParams(q < 0 ? '' : request.path.slice(q + 1));
-      const { findings } = checkRequest(p.schemas, target.name, target.op, { path: target.path, query, headers: request.headers, contentType: request.headers['content-type'], body });
+      const { findings } = checkRequest(p.schemas, target.name, target.op, {
+        path: target.path,
+        query,
+        headers: request.headers,
+        contentType: request.headers['content-type'],
+        body,
+      });
       raise(requests, findings, target.name, undefined);
     }
     const response = await next(request);
-    if (responses !== 'off') raise(responses, checkResponse(p.schemas, target.name, target.op, response.status, contentType(response), parsedBody(response)), target.name, response.status);
+    if (responses !== 'off')
+      raise(
+        responses,
+        checkResponse(p.schemas, target.name, target.op, response.status, contentType(response), parsedBody(response)),
+        target.name,
+        response.status,
+      );
     return response;
   };
 }
@@ -86,4 +100,3 @@ function parsedBody(response: RawResponse): unknown {
     return undefined; // the errors step reports bodies that claim JSON and do not parse
   }
 }
-

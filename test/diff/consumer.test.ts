@@ -55,7 +55,9 @@ describe('svc-gen diff --consumer', () => {
     const r = await consumerDiff('specs-new');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.json.breaking.map((c: Json) => [c.kind, c.operation, c.callSites])).toEqual([['new-required-request-parameter', 'GET /users/{id}', ['src/checkout.ts:8']]]);
+    expect(r.json.breaking.map((c: Json) => [c.kind, c.operation, c.callSites])).toEqual([
+      ['new-required-request-parameter', 'GET /users/{id}', ['src/checkout.ts:8']],
+    ]);
     expect(r.json.otherCallSites).toEqual([]);
     expect(snapshotDir(dir)).toEqual(before);
   }, 120_000);

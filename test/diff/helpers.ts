@@ -2,8 +2,9 @@
  * Shared by the diff tests: a small base spec to mutate, and a way to diff two documents in memory
  * or two spec trees on disk.
  */
-import { classify, diffServices } from '../../generator/diff/diff.js';
+
 import type { Change, DiffReport } from '../../generator/diff/change-types.js';
+import { classify, diffServices } from '../../generator/diff/diff.js';
 
 type Json = Record<string, any>;
 
@@ -18,7 +19,11 @@ export function baseSpec(): Json {
       '/users/{id}': {
         get: {
           operationId: 'getUser',
-          parameters: [id, { name: 'expand', in: 'query', schema: { type: 'string', enum: ['a', 'b'] } }, { name: 'page', in: 'query', schema: { type: 'integer', format: 'int32' } }],
+          parameters: [
+            id,
+            { name: 'expand', in: 'query', schema: { type: 'string', enum: ['a', 'b'] } },
+            { name: 'page', in: 'query', schema: { type: 'integer', format: 'int32' } },
+          ],
           responses: {
             '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/User' } } } },
             '404': { description: 'not found' },
@@ -50,7 +55,12 @@ export function baseSpec(): Json {
         UserInput: {
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string' }, role: { type: 'string', enum: ['admin', 'member'] }, nickname: { type: 'string' }, count: { type: 'integer' } },
+          properties: {
+            name: { type: 'string' },
+            role: { type: 'string', enum: ['admin', 'member'] },
+            nickname: { type: 'string' },
+            count: { type: 'integer' },
+          },
         },
       },
     },

@@ -35,12 +35,16 @@ describe('real history', () => {
   it.each([
     ['figma', 'openapi-0.36.0.yaml', 'openapi-0.43.0.yaml'],
     ['catalyst', 'api-3.2.3.yaml', 'api-3.3.0.yaml'],
-  ])('%s: the report checked by hand', async (folder, before, after) => {
-    const run = await svcGenIn(dir, ['diff', unpack(folder, before), unpack(folder, after), '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(path.join(REAL, `expected-${folder}.json`), 'utf8')));
-  }, 60_000);
+  ])(
+    '%s: the report checked by hand',
+    async (folder, before, after) => {
+      const run = await svcGenIn(dir, ['diff', unpack(folder, before), unpack(folder, after), '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(path.join(REAL, `expected-${folder}.json`), 'utf8')));
+    },
+    60_000,
+  );
 
   it('figma: reading a version against itself finds nothing', async () => {
     const file = unpack('figma', 'openapi-0.43.0.yaml');

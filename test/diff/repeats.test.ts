@@ -25,7 +25,15 @@ function figmaExcerpt(scopes: string[]): Json {
           requestBody: {
             content: {
               'application/json': {
-                schema: { type: 'object', properties: { variables: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/VariableCreate' }, { $ref: '#/components/schemas/VariableUpdate' }] } } } },
+                schema: {
+                  type: 'object',
+                  properties: {
+                    variables: {
+                      type: 'array',
+                      items: { oneOf: [{ $ref: '#/components/schemas/VariableCreate' }, { $ref: '#/components/schemas/VariableUpdate' }] },
+                    },
+                  },
+                },
               },
             },
           },

@@ -40,13 +40,21 @@ async function diffJson(cwd: string, ...args: string[]): Promise<{ code: number;
 }
 
 describe('svc-gen diff sides', () => {
-  it('exits 1 with the issue\'s JSON shape on a breaking change, 0 without', async () => {
+  it("exits 1 with the issue's JSON shape on a breaking change, 0 without", async () => {
     const dir = temp();
     write(dir, { 'old/users.json': baseSpec(), 'new/users.json': withoutHealth() });
     const broken = await diffJson(dir, 'old/users.json', 'new/users.json');
     expect(broken.code).toBe(1);
     expect(broken.json).toEqual({
-      breaking: [{ kind: 'api-path-removed-without-deprecation', operation: 'GET /health', pointer: { old: '/paths/~1health/get', new: null }, message: 'path removed: the client method health() is gone', service: 'users' }],
+      breaking: [
+        {
+          kind: 'api-path-removed-without-deprecation',
+          operation: 'GET /health',
+          pointer: { old: '/paths/~1health/get', new: null },
+          message: 'path removed: the client method health() is gone',
+          service: 'users',
+        },
+      ],
       nonBreaking: [],
       warnings: [],
     });
@@ -58,7 +66,12 @@ describe('svc-gen diff sides', () => {
   it('matches folders per service, reporting services removed and added', async () => {
     const dir = temp();
     const order = { ...baseSpec(), info: { title: 'Orders', version: '1', 'x-service-name': 'order' } };
-    write(dir, { 'a/users.json': baseSpec(), 'a/order.json': order, 'b/users.json': withoutHealth(), 'b/payment.json': { ...baseSpec(), info: { title: 'P', version: '1' } } });
+    write(dir, {
+      'a/users.json': baseSpec(),
+      'a/order.json': order,
+      'b/users.json': withoutHealth(),
+      'b/payment.json': { ...baseSpec(), info: { title: 'P', version: '1' } },
+    });
     const r = await diffJson(dir, 'a', 'b');
     expect(r.code).toBe(1);
     expect(r.json.breaking.map((c: Json) => [c.service, c.kind])).toEqual([
@@ -91,14 +104,31 @@ describe('svc-gen diff sides', () => {
       basePath: '/v1',
       host: 'api.example.com',
       schemes: ['https'],
-      paths: { '/users/{id}': { get: { operationId: 'getUser', produces: ['application/json'], parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } } } } },
+      paths: {
+        '/users/{id}': {
+          get: {
+            operationId: 'getUser',
+            produces: ['application/json'],
+            parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+            responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } },
+          },
+        },
+      },
       definitions: { User: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } },
     };
     const openapi = {
       openapi: '3.0.3',
       info: { title: 'Users', version: '2' },
       servers: [{ url: 'https://api.example.com/v1' }],
-      paths: { '/users/{id}': { get: { operationId: 'getUser', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Person' } } } } } } } },
+      paths: {
+        '/users/{id}': {
+          get: {
+            operationId: 'getUser',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Person' } } } } },
+          },
+        },
+      },
       components: { schemas: { Person: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
     };
     write(dir, { 'users-v1.json': swagger, 'users-v2.json': openapi });
@@ -110,12 +140,29 @@ describe('svc-gen diff sides', () => {
     const tree = (extra: Json) => ({
       openapi: '3.0.3',
       info: { title: 'Tree', version: '1' },
-      paths: { '/tree': { get: { operationId: 'tree', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } } } } },
-      components: { schemas: { Node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, ...extra } } } },
+      paths: {
+        '/tree': {
+          get: {
+            operationId: 'tree',
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Node: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, ...extra },
+          },
+        },
+      },
     });
     write(dir, { 'old.json': tree({ label: { type: 'string' } }), 'new.json': tree({}) });
     const r = await diffJson(dir, 'old.json', 'new.json');
-    expect(r.json.breaking.map((c: Json) => [c.kind, c.pointer])).toEqual([['response-optional-property-removed', { old: '/components/schemas/Node/properties/label', new: '/components/schemas/Node' }]]);
+    expect(r.json.breaking.map((c: Json) => [c.kind, c.pointer])).toEqual([
+      ['response-optional-property-removed', { old: '/components/schemas/Node/properties/label', new: '/components/schemas/Node' }],
+    ]);
   });
 
   it('exits 2 naming the file for bad input, and for a missing side', async () => {

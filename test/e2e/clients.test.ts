@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APIException, closeAll, configure } from 'svc-gen/runtime';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
-import type { TestServer } from '../helpers/server.js';
 import { cleanup } from '../generator/helpers/fs.js';
 import { REPO_SPECS } from '../generator/helpers/specs.js';
-import { errorBody, formOf, notificationServer, ORDER, orderServer, paymentServer, PNG, USER, userServer } from './servers.js';
+import type { TestServer } from '../helpers/server.js';
+import { errorBody, formOf, notificationServer, ORDER, orderServer, PNG, paymentServer, USER, userServer } from './servers.js';
 
 type Method = (params?: unknown, options?: unknown) => Promise<unknown>;
 type Clients = { getService: (name: string) => Record<string, Method> };
@@ -67,7 +67,11 @@ describe('requests', () => {
   });
 
   it('multipart: body fields beside a file', async () => {
-    const result = await user().uploadAvatar!({ path: { userId: 'u1' }, body: { caption: 'me' }, files: { file: { data: PNG, filename: 'me.png', contentType: 'image/png' } } });
+    const result = await user().uploadAvatar!({
+      path: { userId: 'u1' },
+      body: { caption: 'me' },
+      files: { file: { data: PNG, filename: 'me.png', contentType: 'image/png' } },
+    });
     expect(result).toEqual({ url: '/avatars/u1/me.png?caption=me', size: PNG.byteLength });
     expect(last('user').headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const file = (await formOf(last('user'))).get('file') as File;
@@ -75,7 +79,11 @@ describe('requests', () => {
   });
 
   it('multipart from a converted Swagger 2.0 formData operation', async () => {
-    const result = await clients.getService('notification').attachFile!({ path: { id: 'n1' }, body: { label: 'l1' }, files: { file: { data: 'hello', filename: 'a.txt' } } });
+    const result = await clients.getService('notification').attachFile!({
+      path: { id: 'n1' },
+      body: { label: 'l1' },
+      files: { file: { data: 'hello', filename: 'a.txt' } },
+    });
     expect(result).toEqual({ id: 'l1', filename: 'a.txt', size: 5 });
   });
 
@@ -101,9 +109,17 @@ describe('responses', () => {
   const cases: [string, () => Promise<unknown>, unknown][] = [
     ['204 → null', () => user().deleteUser!({ path: { userId: 'u1' } }), null],
     ['binary → Uint8Array', () => user().getAvatar!({ path: { userId: 'u1' } }), PNG],
-    ['text/plain → string', () => clients.getService('order').getOrderReceipt!({ path: { orderId: 7 }, headers: { 'X-Tenant-Id': 't1' } }), 'Receipt #7\nTotal: 9.00 EUR\n'],
+    [
+      'text/plain → string',
+      () => clients.getService('order').getOrderReceipt!({ path: { orderId: 7 }, headers: { 'X-Tenant-Id': 't1' } }),
+      'Receipt #7\nTotal: 9.00 EUR\n',
+    ],
     ['text without params → string', () => clients.getService('payment').getHealth!(), 'ok'],
-    ['Swagger 2.0 JSON array, boolean query', () => clients.getService('notification').listNotifications!({ query: { userId: 'u1', unreadOnly: true } }), [{ id: 'n1', userId: 'u1', channel: 'email', message: 'hi', read: false }]],
+    [
+      'Swagger 2.0 JSON array, boolean query',
+      () => clients.getService('notification').listNotifications!({ query: { userId: 'u1', unreadOnly: true } }),
+      [{ id: 'n1', userId: 'u1', channel: 'email', message: 'hi', read: false }],
+    ],
     ['Swagger 2.0 204 → null', () => clients.getService('notification').markRead!({ path: { id: 'n1' } }), null],
     ['deprecated operation still works', () => user().findUserByEmail!({ query: { email: 'ann@example.com' } }), USER],
   ];
@@ -131,7 +147,10 @@ describe('propagateError and includeStatusCode', () => {
   });
 
   it('includeStatusCode: true on success returns [data, status]', async () => {
-    expect(await user().createUser!({ body: { email: 'c@example.com', name: 'C' } }, { includeStatusCode: true })).toEqual([expect.objectContaining({ name: 'C' }), 201]);
+    expect(await user().createUser!({ body: { email: 'c@example.com', name: 'C' } }, { includeStatusCode: true })).toEqual([
+      expect.objectContaining({ name: 'C' }),
+      201,
+    ]);
   });
 
   it('includeStatusCode with propagateError still throws on >= 400', async () => {
@@ -139,7 +158,10 @@ describe('propagateError and includeStatusCode', () => {
   });
 
   it('a typed error body other than the runtime shape still arrives on the exception', async () => {
-    const error = await clients.getService('payment').postPayments!({ headers: { 'Idempotency-Key': 'k' }, body: { orderId: 1, amount: 1, currency: 'EUR', method: { type: 'card', token: 't' } } }).catch((e: unknown) => e);
+    const error = await clients.getService('payment').postPayments!({
+      headers: { 'Idempotency-Key': 'k' },
+      body: { orderId: 1, amount: 1, currency: 'EUR', method: { type: 'card', token: 't' } },
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 402, body: { declineCode: 'insufficient_funds', error_code: { name: 'card_declined' } } });
   });
 });

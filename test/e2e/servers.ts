@@ -3,7 +3,7 @@
  * end-to-end tests), built on the shared test server helper that records every request.
  */
 import type { ServerResponse } from 'node:http';
-import { startServer, type Received, type TestServer } from '../helpers/server.js';
+import { type Received, startServer, type TestServer } from '../helpers/server.js';
 
 /** An error body in the runtime's (Insanic's) shape. */
 export function errorBody(status: number, name: string, message: string): Record<string, unknown> {
@@ -24,7 +24,14 @@ export async function formOf(r: Received): Promise<FormData> {
 
 export const USER = { id: 'u1', email: 'ann@example.com', name: 'Ann', roles: ['staff'], avatarUrl: null, createdAt: '2026-01-01T00:00:00Z' };
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
-export const ORDER = { id: 7, userId: 'u1', items: [{ sku: 'sku-1', quantity: 2, unitPrice: 450 }], status: 'pending', total: 900, createdAt: '2026-01-02T00:00:00Z' };
+export const ORDER = {
+  id: 7,
+  userId: 'u1',
+  items: [{ sku: 'sku-1', quantity: 2, unitPrice: 450 }],
+  status: 'pending',
+  total: 900,
+  createdAt: '2026-01-02T00:00:00Z',
+};
 
 /** The user service. `failNext` makes the next request answer 503 (for retry tests). */
 export function userServer(state: { failNext: number }): Promise<TestServer> {
@@ -92,7 +99,9 @@ export function notificationServer(): Promise<TestServer> {
   return startServer(async (req, res, r) => {
     const url = new URL(r.url, 'http://x');
     if (url.pathname === '/notifications' && req.method === 'GET') {
-      return send(res, 200, [{ id: 'n1', userId: url.searchParams.get('userId'), channel: 'email', message: 'hi', read: url.searchParams.get('unreadOnly') !== 'true' }]);
+      return send(res, 200, [
+        { id: 'n1', userId: url.searchParams.get('userId'), channel: 'email', message: 'hi', read: url.searchParams.get('unreadOnly') !== 'true' },
+      ]);
     }
     if (url.pathname === '/notifications' && req.method === 'POST') return send(res, 202, { id: 'n2', read: false, ...JSON.parse(r.body.toString()) });
     if (/\/read$/.test(url.pathname)) return send(res, 204);

@@ -4,8 +4,8 @@
  * clash; plus a real node:http server on 127.0.0.1 that answers every status the types talk about.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import path from 'node:path';
 import { generate } from '../../generator/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 

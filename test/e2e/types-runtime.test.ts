@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APIException, type CallOptions, closeAll, configure } from 'svc-gen/runtime';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup } from '../generator/helpers/fs.js';
 import type { TestServer } from '../helpers/server.js';
 import { catalogServer, generateCatalog, PRODUCT } from './types-catalog.js';
@@ -36,7 +36,13 @@ afterAll(async () => {
   cleanup(OUT);
 });
 beforeEach(() => {
-  configure({ serviceName: 'e2e', serviceConnections: ['catalog'], retryBackoffBaseMs: 1, retryBackoffMaxMs: 2, services: { catalog: { url: server.url, retryCount: 0 } } });
+  configure({
+    serviceName: 'e2e',
+    serviceConnections: ['catalog'],
+    retryBackoffBaseMs: 1,
+    retryBackoffMaxMs: 2,
+    services: { catalog: { url: server.url, retryCount: 0 } },
+  });
 });
 
 const catalog = () => client.getService('catalog');
@@ -52,7 +58,9 @@ async function caught(call: Promise<unknown>): Promise<unknown> {
 
 describe('typed calls at run time', () => {
   const flags = { true: true, false: false, absent: undefined } as const;
-  const combos = Object.entries(flags).flatMap(([i, includeStatusCode]) => Object.entries(flags).map(([p, propagateError]) => ({ i, p, includeStatusCode, propagateError })));
+  const combos = Object.entries(flags).flatMap(([i, includeStatusCode]) =>
+    Object.entries(flags).map(([p, propagateError]) => ({ i, p, includeStatusCode, propagateError })),
+  );
 
   it.each(combos)('includeStatusCode $i, propagateError $p: the shapes the types allow', async ({ includeStatusCode, propagateError }) => {
     const options: CallOptions = { ...(includeStatusCode !== undefined && { includeStatusCode }), ...(propagateError !== undefined && { propagateError }) };
@@ -110,7 +118,11 @@ describe('typed calls at run time', () => {
     expect(await product('missing', { result: 'response' })).toEqual({ ok: false, status: 404, error: NOT_FOUND, headers: expect.any(Object) });
     expect(await product('old', { result: 'response' })).toMatchObject({ ok: false, status: 410, error: { goneSince: '2026-01-01' } });
     expect(await product('teapot', { result: 'response' })).toMatchObject({ ok: false, status: 418, error: { teapot: true } });
-    expect(await product('boom', { result: 'response', includeStatusCode: true, propagateError: true })).toMatchObject({ ok: false, status: 503, error: { title: 'Down' } });
+    expect(await product('boom', { result: 'response', includeStatusCode: true, propagateError: true })).toMatchObject({
+      ok: false,
+      status: 503,
+      error: { title: 'Down' },
+    });
     expect(Object.keys(ok as object).sort()).toEqual(['data', 'headers', 'ok', 'status']);
   });
 
@@ -126,7 +138,11 @@ describe('typed calls at run time', () => {
   it('response headers: lower-cased strings, declared and undeclared, in the response and on the exception', async () => {
     const ok = (await product('p1', { result: 'response' })) as { headers: Record<string, string> };
     expect(ok.headers).toMatchObject({ etag: '"v1"', 'x-ratelimit-remaining': '9', 'set-cookie': 'a=1', 'content-type': 'application/json' });
-    const created = (await catalog().createProduct({ body: PRODUCT }, { result: 'response' })) as { ok: boolean; status: number; headers: Record<string, string> };
+    const created = (await catalog().createProduct({ body: PRODUCT }, { result: 'response' })) as {
+      ok: boolean;
+      status: number;
+      headers: Record<string, string>;
+    };
     expect(created).toMatchObject({ ok: true, status: 201, headers: { location: '/products/p2' } });
     const gone = (await caught(product('old'))) as APIException;
     expect(gone.headers.sunset).toBe('Thu, 01 Jan 2026 00:00:00 GMT');

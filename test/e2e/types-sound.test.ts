@@ -185,7 +185,6 @@ export async function noErrorBody(): Promise<void> {
 export const hover = await c.getProduct(params);
 `;
 
-
 beforeAll(async () => {
   await generateCatalog(OUT);
   writeFileSync(path.join(OUT, 'usage.ts'), USAGE);

@@ -15,7 +15,8 @@ const BIN = path.join(ROOT, 'bin/svc-gen.js');
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist/generator/cli/bin-entry.js'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
+  if (!existsSync(path.join(ROOT, 'dist/generator/cli/bin-entry.js')))
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   dir = tempDir();
   writeFileSync(path.join(dir, 'ping.yaml'), tinySpec());
 }, 120_000);

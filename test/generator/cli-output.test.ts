@@ -105,15 +105,29 @@ describe('--check', () => {
   /** [parts, command] */
   const commands: [Parameters<typeof regenerateCommand>[0], string][] = [
     [{ cwd: '/r', config: undefined, noConfig: false, inputs: ['/r/specs'], out: '/r/clients', runtimeModule: undefined }, 'npx svc-gen specs --out clients'],
-    [{ cwd: '/r', config: { file: '/r/svc-gen.config.json', explicit: false }, noConfig: false, inputs: undefined, out: undefined, runtimeModule: undefined }, 'npx svc-gen'],
-    [{ cwd: '/r', config: { file: '/r/ci/gen.json', explicit: true }, noConfig: false, inputs: undefined, out: '/r/x', runtimeModule: undefined }, 'npx svc-gen --config ci/gen.json --out x'],
-    [{ cwd: '/r', config: undefined, noConfig: true, inputs: ['/r/a.yaml', '/elsewhere/b.yaml'], out: '/r/o', runtimeModule: '@x/rt' }, 'npx svc-gen --no-config a.yaml /elsewhere/b.yaml --out o --runtime-module @x/rt'],
+    [
+      { cwd: '/r', config: { file: '/r/svc-gen.config.json', explicit: false }, noConfig: false, inputs: undefined, out: undefined, runtimeModule: undefined },
+      'npx svc-gen',
+    ],
+    [
+      { cwd: '/r', config: { file: '/r/ci/gen.json', explicit: true }, noConfig: false, inputs: undefined, out: '/r/x', runtimeModule: undefined },
+      'npx svc-gen --config ci/gen.json --out x',
+    ],
+    [
+      { cwd: '/r', config: undefined, noConfig: true, inputs: ['/r/a.yaml', '/elsewhere/b.yaml'], out: '/r/o', runtimeModule: '@x/rt' },
+      'npx svc-gen --no-config a.yaml /elsewhere/b.yaml --out o --runtime-module @x/rt',
+    ],
   ];
   it.each(commands)('fix command %#', (parts, want) => {
     expect(regenerateCommand(parts)).toBe(want);
   });
 
   it('shell-quotes only when needed', () => {
-    expect([shellQuote('specs/a.yaml'), shellQuote('a b'), shellQuote("it's"), shellQuote('$(rm)')]).toEqual(['specs/a.yaml', "'a b'", `'it'\\''s'`, "'$(rm)'"]);
+    expect([shellQuote('specs/a.yaml'), shellQuote('a b'), shellQuote("it's"), shellQuote('$(rm)')]).toEqual([
+      'specs/a.yaml',
+      "'a b'",
+      `'it'\\''s'`,
+      "'$(rm)'",
+    ]);
   });
 });

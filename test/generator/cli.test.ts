@@ -104,7 +104,11 @@ describe('--check', () => {
       'fails after editing a spec',
       () => writeFileSync(path.join(specs, 'user.yaml'), readFileSync(path.join(specs, 'user.yaml'), 'utf8').replace('Get one user', 'Fetch one user')),
       1,
-      [/^stale: {3}svc-gen\.manifest\.json$/m, /^stale: {3}user\/client\.ts\n {4}@@ line \d+ @@\n {4}- {4}\* Get one user\n {4}\+ {4}\* Fetch one user$/m, /^stale: {3}user\/types\.ts$/m],
+      [
+        /^stale: {3}svc-gen\.manifest\.json$/m,
+        /^stale: {3}user\/client\.ts\n {4}@@ line \d+ @@\n {4}- {4}\* Get one user\n {4}\+ {4}\* Fetch one user$/m,
+        /^stale: {3}user\/types\.ts$/m,
+      ],
     ],
     [
       'fails after editing a generated file',
@@ -113,7 +117,12 @@ describe('--check', () => {
       [/^stale: {3}order\/client\.ts\n {4}@@ line \d+ @@\n {4}- \/\/ edited$/m],
     ],
     ['fails after deleting a generated file', () => unlinkSync(path.join(out, 'payment/types.ts')), 1, [/^missing: payment\/types\.ts$/m]],
-    ['fails when a service was removed (extra files)', () => rmSync(path.join(specs, 'payment.json')), 1, [/^extra: {3}payment\/client\.ts$/m, /^extra: {3}payment\/types\.ts$/m]],
+    [
+      'fails when a service was removed (extra files)',
+      () => rmSync(path.join(specs, 'payment.json')),
+      1,
+      [/^extra: {3}payment\/client\.ts$/m, /^extra: {3}payment\/types\.ts$/m],
+    ],
     ['ignores user files in <out>', () => writeFiles(out, { 'notes.md': 'mine', 'user/mine.ts': 'export {};\n' }), 0, []],
   ];
 

@@ -79,7 +79,17 @@ describe('finding and loading', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^orders\s+5 operations/m);
     expect(run.stderr).toMatch(/^accounts\s+8 operations/m);
-    expect(generatedFiles('clients')).toEqual(['accounts/client.ts', 'accounts/contract.ts', 'accounts/types.ts', 'index.ts', 'orders/client.ts', 'orders/contract.ts', 'orders/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
+    expect(generatedFiles('clients')).toEqual([
+      'accounts/client.ts',
+      'accounts/contract.ts',
+      'accounts/types.ts',
+      'index.ts',
+      'orders/client.ts',
+      'orders/contract.ts',
+      'orders/types.ts',
+      'svc-gen.manifest.json',
+      'testing.ts',
+    ]);
   });
 
   it('a configured spec replaces the discovered one for the same file (no duplicate service)', async () => {
@@ -87,7 +97,12 @@ describe('finding and loading', () => {
     writeFiles(dir, { 'svc-gen.config.json': json({ inputs: ['specs'], out: 'clients', services: { accounts: { spec: 'specs/user.yaml' } } }) });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
-    expect(generatedFiles('clients').filter((f) => f.endsWith('client.ts'))).toEqual(['accounts/client.ts', 'notification/client.ts', 'order/client.ts', 'payment/client.ts']);
+    expect(generatedFiles('clients').filter((f) => f.endsWith('client.ts'))).toEqual([
+      'accounts/client.ts',
+      'notification/client.ts',
+      'order/client.ts',
+      'payment/client.ts',
+    ]);
   });
 
   it('--config names a file elsewhere; its paths are relative to it, not to the working directory', async () => {
@@ -121,7 +136,15 @@ describe('finding and loading', () => {
     });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
-    expect(generatedFiles('ts-out')).toEqual(['defaults.ts', 'index.ts', 'pinger/client.ts', 'pinger/contract.ts', 'pinger/types.ts', 'svc-gen.manifest.json', 'testing.ts']);
+    expect(generatedFiles('ts-out')).toEqual([
+      'defaults.ts',
+      'index.ts',
+      'pinger/client.ts',
+      'pinger/contract.ts',
+      'pinger/types.ts',
+      'svc-gen.manifest.json',
+      'testing.ts',
+    ]);
     expect(readdirSync(dir).sort()).toEqual(['specs', 'svc-gen.config.ts', 'ts-out']);
   });
 
@@ -143,7 +166,11 @@ describe('finding and loading', () => {
 
 describe('flags override the file', () => {
   beforeEach(() => {
-    writeFiles(dir, { 'one/ping.yaml': tinySpec(), 'two/pong.yaml': tinySpec('', 'pong'), 'svc-gen.config.json': json({ inputs: ['one'], out: 'from-config' }) });
+    writeFiles(dir, {
+      'one/ping.yaml': tinySpec(),
+      'two/pong.yaml': tinySpec('', 'pong'),
+      'svc-gen.config.json': json({ inputs: ['one'], out: 'from-config' }),
+    });
   });
 
   it('--out replaces "out"', async () => {
@@ -172,7 +199,9 @@ describe('operationIds and runtime defaults', () => {
   beforeEach(() => copyRepoSpecs(path.join(dir, 'specs')));
 
   it('operationIds keeps only the listed operations, in client.ts and types.ts', async () => {
-    writeFiles(dir, { 'svc-gen.config.json': json({ out: 'clients', services: { user: { spec: 'specs/user.yaml', operationIds: ['get_user', 'list_users'] } } }) });
+    writeFiles(dir, {
+      'svc-gen.config.json': json({ out: 'clients', services: { user: { spec: 'specs/user.yaml', operationIds: ['get_user', 'list_users'] } } }),
+    });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^user\s+2 operations/m);
@@ -184,7 +213,9 @@ describe('operationIds and runtime defaults', () => {
   });
 
   it('an operationId the spec lacks is an error naming it and the service', async () => {
-    writeFiles(dir, { 'svc-gen.config.json': json({ out: 'clients', services: { user: { spec: 'specs/user.yaml', operationIds: ['get_user', 'getUser', 'nope'] } } }) });
+    writeFiles(dir, {
+      'svc-gen.config.json': json({ out: 'clients', services: { user: { spec: 'specs/user.yaml', operationIds: ['get_user', 'getUser', 'nope'] } } }),
+    });
     const run = await svcGenIn(dir, []);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('specs/user.yaml: services["user"].operationIds lists "getUser", which is not an operationId in this spec');
@@ -197,7 +228,11 @@ describe('operationIds and runtime defaults', () => {
       'svc-gen.config.json': json({
         inputs: ['specs'],
         out: 'clients',
-        services: { user: { spec: 'specs/user.yaml', retryCount: 0, timeout: 2500 }, order: { spec: 'specs/order', retryCount: 3 }, payment: { spec: 'specs/payment.json' } },
+        services: {
+          user: { spec: 'specs/user.yaml', retryCount: 0, timeout: 2500 },
+          order: { spec: 'specs/order', retryCount: 3 },
+          payment: { spec: 'specs/payment.json' },
+        },
       }),
     });
     const run = await svcGenIn(dir, []);
@@ -251,29 +286,73 @@ describe('operationIds and runtime defaults', () => {
 describe('errors: exit 2 naming the file and the key, nothing written', () => {
   /** [name, config file name, content, stderr patterns] */
   const cases: [string, string, string, RegExp[]][] = [
-    ['unknown top-level key, with a suggestion', 'svc-gen.config.json', json({ inputs: ['specs'], outt: 'clients' }), [/^svc-gen: error: svc-gen\.config\.json \(#\/outt\): unknown key "outt" \(did you mean "out"\?\); known keys: \$schema, inputs, out, services, runtimeModule, refRoot$/m]],
+    [
+      'unknown top-level key, with a suggestion',
+      'svc-gen.config.json',
+      json({ inputs: ['specs'], outt: 'clients' }),
+      [
+        /^svc-gen: error: svc-gen\.config\.json \(#\/outt\): unknown key "outt" \(did you mean "out"\?\); known keys: \$schema, inputs, out, services, runtimeModule, refRoot$/m,
+      ],
+    ],
     [
       'unknown service key',
       'svc-gen.config.json',
       json({ out: 'c', services: { 'device-auth': { spec: 'a.yaml', retries: 2 } } }),
-      [/svc-gen\.config\.json \(#\/services\/device-auth\/retries\): unknown key "retries" in services\["device-auth"\]; known keys: spec, operationIds, retryCount, timeout/],
+      [
+        /svc-gen\.config\.json \(#\/services\/device-auth\/retries\): unknown key "retries" in services\["device-auth"\]; known keys: spec, operationIds, retryCount, timeout/,
+      ],
     ],
-    ['every problem, not just the first', 'svc-gen.config.json', json({ a: 1, b: 2, out: 3 }), [/unknown key "a"/, /unknown key "b"/, /\(#\/out\): "out" must be a non-empty string/]],
+    [
+      'every problem, not just the first',
+      'svc-gen.config.json',
+      json({ a: 1, b: 2, out: 3 }),
+      [/unknown key "a"/, /unknown key "b"/, /\(#\/out\): "out" must be a non-empty string/],
+    ],
     ['service without spec', 'svc-gen.config.json', json({ out: 'c', services: { x: {} } }), [/\(#\/services\/x\/spec\): services\["x"\]\.spec is required/]],
-    ['service name not a registry key', 'svc-gen.config.json', json({ out: 'c', services: { DeviceAuth: { spec: 'a.yaml' } } }), [/\(#\/services\/DeviceAuth\): service name "DeviceAuth" is not a registry key \(kebab-case\); use "device-auth"/]],
+    [
+      'service name not a registry key',
+      'svc-gen.config.json',
+      json({ out: 'c', services: { DeviceAuth: { spec: 'a.yaml' } } }),
+      [/\(#\/services\/DeviceAuth\): service name "DeviceAuth" is not a registry key \(kebab-case\); use "device-auth"/],
+    ],
     [
       'wrong types',
       'svc-gen.config.json',
       json({ inputs: 'specs', out: 'c', services: { x: { spec: 'a.yaml', operationIds: [], retryCount: 1.5, timeout: -1 } } }),
-      [/\(#\/inputs\): "inputs" must be an array of non-empty strings/, /operationIds must list at least one entry/, /retryCount must be an integer from 0 to 100, got 1\.5/, /timeout must be a positive number of milliseconds, got -1/],
+      [
+        /\(#\/inputs\): "inputs" must be an array of non-empty strings/,
+        /operationIds must list at least one entry/,
+        /retryCount must be an integer from 0 to 100, got 1\.5/,
+        /timeout must be a positive number of milliseconds, got -1/,
+      ],
     ],
-    ['services not an object', 'svc-gen.config.json', json({ out: 'c', services: ['a'] }), [/\(#\/services\): "services" must be an object keyed by service name, got an array/]],
-    ['invalid JSON, with line and column', 'svc-gen.config.json', '{\n  "out": "c",\n  oops\n}\n', [/^svc-gen: error: svc-gen\.config\.json:3:3: invalid JSON: /m]],
+    [
+      'services not an object',
+      'svc-gen.config.json',
+      json({ out: 'c', services: ['a'] }),
+      [/\(#\/services\): "services" must be an object keyed by service name, got an array/],
+    ],
+    [
+      'invalid JSON, with line and column',
+      'svc-gen.config.json',
+      '{\n  "out": "c",\n  oops\n}\n',
+      [/^svc-gen: error: svc-gen\.config\.json:3:3: invalid JSON: /m],
+    ],
     ['not an object', 'svc-gen.config.json', '[]\n', [/svc-gen\.config\.json \(#\): the config must be an object, got an array/]],
     ['mjs without a default export', 'svc-gen.config.mjs', 'export const out = "c";\n', [/svc-gen\.config\.mjs: no default export/]],
     ['mjs that throws', 'svc-gen.config.mjs', 'throw new Error("boom");\n', [/svc-gen\.config\.mjs: cannot load: boom/]],
-    ['mjs whose function throws', 'svc-gen.config.mjs', 'export default () => { throw new Error("bang"); };\n', [/svc-gen\.config\.mjs: its default export threw: bang/]],
-    ['ts with an unknown key', 'svc-gen.config.ts', 'export default { out: "c", servces: {} } as const;\n', [/svc-gen\.config\.ts \(#\/servces\): unknown key "servces" \(did you mean "services"\?\)/]],
+    [
+      'mjs whose function throws',
+      'svc-gen.config.mjs',
+      'export default () => { throw new Error("bang"); };\n',
+      [/svc-gen\.config\.mjs: its default export threw: bang/],
+    ],
+    [
+      'ts with an unknown key',
+      'svc-gen.config.ts',
+      'export default { out: "c", servces: {} } as const;\n',
+      [/svc-gen\.config\.ts \(#\/servces\): unknown key "servces" \(did you mean "services"\?\)/],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, file, content, patterns) => {

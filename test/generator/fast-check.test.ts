@@ -42,7 +42,11 @@ describe('anything that decides the output runs the full check', () => {
   type Case = [name: string, change: () => void, want: { stale?: string[]; missing?: number; extra?: string[] }];
   const cases: Case[] = [
     ['an entry spec edited', () => appendFileSync(path.join(specs, 'user.yaml'), 'x-note: edited\n'), { stale: ['svc-gen.manifest.json'] }],
-    ['a $ref-ed file edited', () => appendFileSync(path.join(specs, 'order', 'components', 'parameters.yaml'), '\n# edited\n'), { stale: ['svc-gen.manifest.json'] }],
+    [
+      'a $ref-ed file edited',
+      () => appendFileSync(path.join(specs, 'order', 'components', 'parameters.yaml'), '\n# edited\n'),
+      { stale: ['svc-gen.manifest.json'] },
+    ],
     ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { stale: ['user/client.ts'] }],
     ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { missing: 1 }],
     ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 3, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] }],
@@ -69,14 +73,25 @@ test('the manifest is the same bytes wherever the tree lives (paths are relative
     cpSync(dir, moved, { recursive: true });
     await generate({ inputs: [path.join(moved, path.relative(dir, specs))], out: path.join(moved, 'clients') });
     expect(readFileSync(path.join(moved, 'clients', 'svc-gen.manifest.json'), 'utf8')).toBe(readFileSync(path.join(out, 'svc-gen.manifest.json'), 'utf8'));
-    expect((await generate({ inputs: [path.join(moved, path.relative(dir, specs))], out: path.join(moved, 'clients'), check: true })).services.every((s) => s.reused)).toBe(true);
+    expect(
+      (await generate({ inputs: [path.join(moved, path.relative(dir, specs))], out: path.join(moved, 'clients'), check: true })).services.every(
+        (s) => s.reused,
+      ),
+    ).toBe(true);
   } finally {
     cleanup(path.dirname(path.dirname(moved)));
   }
 });
 
 test('a changed template changes the fingerprint, so an upgraded generator never answers from an old manifest', () => {
-  const base = { version: '1.0.0', templates: 'client v1', out: '/o', runtimeModule: '@svc-gen/runtime', sources: [{ entry: '/o/../specs/a.yaml' }], defaults: [] };
+  const base = {
+    version: '1.0.0',
+    templates: 'client v1',
+    out: '/o',
+    runtimeModule: '@svc-gen/runtime',
+    sources: [{ entry: '/o/../specs/a.yaml' }],
+    defaults: [],
+  };
   expect(fingerprint({ ...base, templates: 'client v2' })).not.toBe(fingerprint(base));
   expect(fingerprint({ ...base })).toBe(fingerprint(base));
 });

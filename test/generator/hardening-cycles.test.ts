@@ -23,7 +23,14 @@ const doc = (schemas: Record<string, unknown>, root = 'Root'): string =>
   JSON.stringify({
     openapi: '3.1.0',
     info: { title: 'c', version: '1' },
-    paths: { '/x': { get: { operationId: 'getX', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${root}` } } } } } } } },
+    paths: {
+      '/x': {
+        get: {
+          operationId: 'getX',
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${root}` } } } } },
+        },
+      },
+    },
     components: { schemas },
   });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -32,14 +39,19 @@ describe('recursive schemas', () => {
   it('through objects, mutually, and across files: a recursive type that compiles and checks values', async () => {
     writeFiles(dir, {
       'ok/tree.json': doc({
-        Root: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: ref('Root') }, parent: ref('Root') } },
+        Root: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' }, children: { type: 'array', items: ref('Root') }, parent: ref('Root') },
+        },
         A: { type: 'object', properties: { b: ref('B') } },
         B: { type: 'object', properties: { a: ref('A'), list: { type: 'array', items: { type: 'array', items: ref('A') } } } },
         Json: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, ref('Json'), { type: 'array', items: ref('Json') }] } },
       }),
       'ok/files/openapi.yaml':
         "openapi: 3.0.3\ninfo: { title: f, version: '1' }\npaths:\n  /p:\n    get:\n      operationId: getP\n      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: './person.yaml#/Person' } } } } }\n",
-      'ok/files/person.yaml': "Person:\n  type: object\n  properties:\n    name: { type: string }\n    pets: { type: array, items: { $ref: './pet.yaml#/Pet' } }\n",
+      'ok/files/person.yaml':
+        "Person:\n  type: object\n  properties:\n    name: { type: string }\n    pets: { type: array, items: { $ref: './pet.yaml#/Pet' } }\n",
       'ok/files/pet.yaml': "Pet:\n  type: object\n  properties:\n    owner: { $ref: './person.yaml#/Person' }\n",
     });
     const result = await generate({ inputs: [path.join(dir, 'ok')], out: path.join(dir, 'ok-out') });
@@ -54,7 +66,7 @@ describe('recursive schemas', () => {
         "import type { GetPSuccess } from './files/client.js';",
         "import type { components } from './tree/types.js';",
         "export const tree: GetXSuccess = { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }], parent: { name: 'p' } };",
-        "// @ts-expect-error a child without its required name",
+        '// @ts-expect-error a child without its required name',
         "export const bad: GetXSuccess = { name: 'a', children: [{ children: [] }] };",
         "export const json: components['schemas']['Json'] = { a: 'x', b: 1, c: { d: [{ e: 'f' }] } };",
         "export const person: GetPSuccess = { name: 'p', pets: [{ owner: { name: 'q', pets: [] } }] };",
@@ -73,7 +85,11 @@ describe('a schema that contains itself with no object in between', () => {
     ['two $refs to each other', { Root: ref('B'), B: ref('Root') }, '#/components/schemas/Root → #/components/schemas/B → #/components/schemas/Root'],
     ['an array of itself', { Root: { type: 'array', items: ref('Root') } }, '#/components/schemas/Root → #/components/schemas/Root'],
     ['allOf itself', { Root: { allOf: [ref('Root'), { type: 'object' }] } }, '#/components/schemas/Root → #/components/schemas/Root'],
-    ['a union with itself', { Root: { anyOf: [{ type: 'string' }, { type: 'array', items: ref('Root') }] } }, '#/components/schemas/Root → #/components/schemas/Root'],
+    [
+      'a union with itself',
+      { Root: { anyOf: [{ type: 'string' }, { type: 'array', items: ref('Root') }] } },
+      '#/components/schemas/Root → #/components/schemas/Root',
+    ],
     ['a tuple of itself', { Root: { type: 'array', prefixItems: [ref('Root')] } }, '#/components/schemas/Root → #/components/schemas/Root'],
     [
       'a parent with oneOf children that allOf the parent',

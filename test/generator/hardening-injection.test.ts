@@ -9,12 +9,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camelCase, kebabCase } from '../../generator/model/names.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 import { hostileAll, P, PATH_HOSTILE, PATH_PLAIN, PATH_PROTO, PATH_RESERVED, QUERY } from '../fixtures/hardening/hostile-all.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 import { cleanup, ensureDir, tempDir } from './helpers/fs.js';
+import { buildClients, childImport, codeOnly, injectedCode, wirePath } from './helpers/injection.js';
 import { ensureBuilt, ROOT } from './helpers/processes.js';
 import { formatDiagnostics, tsFiles, typecheck } from './helpers/typecheck.js';
-import { buildClients, childImport, codeOnly, injectedCode, wirePath } from './helpers/injection.js';
 
 const SERVICE = kebabCase(`hostile ${P}`);
 let work: string;
@@ -92,7 +92,15 @@ describe('every string field hostile', () => {
       { method: 'constructor_', params: { path: { default: 'class' } } },
       { method: 'proto' },
     ];
-    const report = await childImport(work, { url: server.url, watch: [{ dir: out, recursive: true }, { dir: work, recursive: true }, { dir: ROOT, recursive: false }], modules: [{ file: path.join(out, 'index.js'), service: SERVICE, calls }] });
+    const report = await childImport(work, {
+      url: server.url,
+      watch: [
+        { dir: out, recursive: true },
+        { dir: work, recursive: true },
+        { dir: ROOT, recursive: false },
+      ],
+      modules: [{ file: path.join(out, 'index.js'), service: SERVICE, calls }],
+    });
     expect(report.afterImport).toEqual({ globals: { added: [], removed: [] }, files: { added: [], removed: [] }, prototype: { added: [], removed: [] } });
     expect(report.afterCalls).toEqual({ globals: { added: [], removed: [] }, files: { added: [], removed: [] } });
     expect(report.pwned).toBeNull();
@@ -120,7 +128,10 @@ describe('every string field hostile', () => {
 describe('the child-process check itself', () => {
   it('sees a global, a prototype change and a file created on import', async () => {
     const evil = path.join(work, 'evil.mjs');
-    writeFileSync(evil, `globalThis.pwned = 1; Object.prototype.polluted = 1; (await import('node:fs')).writeFileSync(${JSON.stringify(path.join(work, 'dropped.txt'))}, 'x'); export const getService = () => ({});\n`);
+    writeFileSync(
+      evil,
+      `globalThis.pwned = 1; Object.prototype.polluted = 1; (await import('node:fs')).writeFileSync(${JSON.stringify(path.join(work, 'dropped.txt'))}, 'x'); export const getService = () => ({});\n`,
+    );
     const report = await childImport(work, { url: server.url, watch: [{ dir: work, recursive: true }], modules: [{ file: evil, service: 'x', calls: [] }] });
     expect(report.afterImport.globals.added).toEqual(['pwned']);
     expect(report.afterImport.prototype.added).toEqual(['polluted']);

@@ -9,8 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { MAX_DEPTH, parseSpecText } from '../../generator/load/parse.js';
 import { svcGen } from './helpers/cli.js';
-import { usePreviousOut } from './helpers/previous-out.js';
 import { snapshotDir } from './helpers/fs.js';
+import { usePreviousOut } from './helpers/previous-out.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 import { formatDiagnostics, typecheck } from './helpers/typecheck.js';
 
@@ -23,7 +23,10 @@ beforeEach(() => ({ dir, out } = previous));
 function aliasBomb(): string {
   const L = 'abcdefghi';
   let y = `${tinySpec()}x-lol:\n  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
-  for (let i = 1; i < 9; i++) y += `  ${L[i]}: &${L[i]} [${Array(9).fill(`*${L[i - 1]}`).join(',')}]\n`;
+  for (let i = 1; i < 9; i++)
+    y += `  ${L[i]}: &${L[i]} [${Array(9)
+      .fill(`*${L[i - 1]}`)
+      .join(',')}]\n`;
   return y;
 }
 
@@ -32,10 +35,30 @@ const nest = (n: number, open: string, close: string, inner = ''): string => ope
 
 /** [name, files (relative to the temp dir), input, message: the whole `file:line:col: reason` line, at the first level past the limit] */
 const cases: [string, Record<string, string>, string, RegExp][] = [
-  ['a YAML alias bomb', { 'in/bomb.yaml': aliasBomb() }, 'in', /^svc-gen: error: .*in\/bomb\.yaml: YAML aliases expand too much \(Excessive alias count.*\); refusing to build the document$/m],
-  ['10,000-deep YAML flow nesting', { 'in/deep.yaml': `${tinySpec()}x-deep: ${nest(10_000, '[', ']')}\n` }, 'in', /^svc-gen: error: .*in\/deep\.yaml:15:264: nested deeper than 256 levels; refusing to read it$/m],
-  ['10,000-deep JSON nesting', { 'in/deep.json': `{"openapi": "3.0.3", "x-deep":\n${nest(10_000, '{"a":', '}', '1')}}` }, 'in', /^svc-gen: error: .*in\/deep\.json:2:1276: nested deeper than 256 levels; refusing to read it$/m],
-  ['10,000-deep YAML flow nesting in a .json file', { 'in/deep.json': `openapi: 3.0.3\nx-deep: ${nest(10_000, '[', ']')}\n` }, 'in', /^svc-gen: error: .*in\/deep\.json:2:264: nested deeper than 256 levels; refusing to read it$/m],
+  [
+    'a YAML alias bomb',
+    { 'in/bomb.yaml': aliasBomb() },
+    'in',
+    /^svc-gen: error: .*in\/bomb\.yaml: YAML aliases expand too much \(Excessive alias count.*\); refusing to build the document$/m,
+  ],
+  [
+    '10,000-deep YAML flow nesting',
+    { 'in/deep.yaml': `${tinySpec()}x-deep: ${nest(10_000, '[', ']')}\n` },
+    'in',
+    /^svc-gen: error: .*in\/deep\.yaml:15:264: nested deeper than 256 levels; refusing to read it$/m,
+  ],
+  [
+    '10,000-deep JSON nesting',
+    { 'in/deep.json': `{"openapi": "3.0.3", "x-deep":\n${nest(10_000, '{"a":', '}', '1')}}` },
+    'in',
+    /^svc-gen: error: .*in\/deep\.json:2:1276: nested deeper than 256 levels; refusing to read it$/m,
+  ],
+  [
+    '10,000-deep YAML flow nesting in a .json file',
+    { 'in/deep.json': `openapi: 3.0.3\nx-deep: ${nest(10_000, '[', ']')}\n` },
+    'in',
+    /^svc-gen: error: .*in\/deep\.json:2:264: nested deeper than 256 levels; refusing to read it$/m,
+  ],
   [
     '300-deep YAML block nesting',
     { 'in/block.yaml': `${tinySpec()}x-deep:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('')}${' '.repeat(301)}v\n` },
@@ -50,11 +73,22 @@ const cases: [string, Record<string, string>, string, RegExp][] = [
   ],
   [
     'a $ref-ed file nested 10,000 deep',
-    { 'in/svc/openapi.yaml': tinySpec().replace('schema: { type: string }', "schema: { $ref: './deep.yaml#/S' }"), 'in/svc/deep.yaml': `S: { type: string }\nx: ${nest(10_000, '[', ']')}\n` },
+    {
+      'in/svc/openapi.yaml': tinySpec().replace('schema: { type: string }', "schema: { $ref: './deep.yaml#/S' }"),
+      'in/svc/deep.yaml': `S: { type: string }\nx: ${nest(10_000, '[', ']')}\n`,
+    },
     'in',
     /^svc-gen: error: .*in\/svc\/deep\.yaml:2:259: nested deeper than 256 levels; refusing to read it$/m,
   ],
-  ['a $ref-ed file that is an alias bomb', { 'in/svc/openapi.yaml': tinySpec().replace('schema: { type: string }', "schema: { $ref: './bomb.yaml#/S' }"), 'in/svc/bomb.yaml': `S: { type: string }\n${aliasBomb()}` }, 'in', /^svc-gen: error: .*in\/svc\/bomb\.yaml: YAML aliases expand too much/m],
+  [
+    'a $ref-ed file that is an alias bomb',
+    {
+      'in/svc/openapi.yaml': tinySpec().replace('schema: { type: string }', "schema: { $ref: './bomb.yaml#/S' }"),
+      'in/svc/bomb.yaml': `S: { type: string }\n${aliasBomb()}`,
+    },
+    'in',
+    /^svc-gen: error: .*in\/svc\/bomb\.yaml: YAML aliases expand too much/m,
+  ],
 ];
 
 describe('resource limits', () => {
@@ -181,7 +215,12 @@ describe('a very large spec', () => {
       components: {
         schemas: {
           E: { type: 'object', properties: { message: { type: 'string' } } },
-          ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`S${i}`, { type: 'object', required: ['id'], properties: { id: { type: 'string' }, n: { type: 'integer' } } }])),
+          ...Object.fromEntries(
+            Array.from({ length: 50 }, (_, i) => [
+              `S${i}`,
+              { type: 'object', required: ['id'], properties: { id: { type: 'string' }, n: { type: 'integer' } } },
+            ]),
+          ),
         },
       },
     };

@@ -34,10 +34,23 @@ const errors: [string, Record<string, string>, RegExp, string][] = [
     /^.*in\/a\.json \(#\/paths\/~1a\/get\/operationId\): operationId "get%41" contains %, which openapi-typescript reads as a URI escape \(its types would not compile\); rename the operation$/m,
     'SVCGEN_INVALID_SPEC',
   ],
-  ['a path with a bad %', { 'in/a.json': spec({ '/100%': { get: ok } }) }, /^.*in\/a\.json \(#\/paths\/~1100%\): path "\/100%" has a % that is not a %XX escape of UTF-8; write %25 for a literal %$/m, 'SVCGEN_INVALID_SPEC'],
+  [
+    'a path with a bad %',
+    { 'in/a.json': spec({ '/100%': { get: ok } }) },
+    /^.*in\/a\.json \(#\/paths\/~1100%\): path "\/100%" has a % that is not a %XX escape of UTF-8; write %25 for a literal %$/m,
+    'SVCGEN_INVALID_SPEC',
+  ],
   [
     'a $ref to a key with a %',
-    { 'in/a.json': spec({ '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/a%2541' } } } } } } } }, {}, { components: { schemas: { 'a%41': { type: 'string' } } } }) },
+    {
+      'in/a.json': spec(
+        {
+          '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/a%2541' } } } } } } },
+        },
+        {},
+        { components: { schemas: { 'a%41': { type: 'string' } } } },
+      ),
+    },
     /\(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): \$ref "#\/components\/schemas\/a%2541" names a key with a % in it, which openapi-typescript decodes twice/,
     'SVCGEN_INVALID_SPEC',
   ],
@@ -53,10 +66,30 @@ const errors: [string, Record<string, string>, RegExp, string][] = [
     /^.*in\/b\.yaml \(#\/info\/x-service-name\): service name "v-2-api" is also the name of .*in\/a\.yaml$/m,
     'SVCGEN_DUPLICATE_SERVICE',
   ],
-  ['a Windows device name', { 'in/a.yaml': tinySpec('\n  x-service-name: CON') }, /^.*in\/a\.yaml \(#\/info\/x-service-name\): service name "con" is a device name on Windows, so no folder can have it; set info\.x-service-name$/m, 'SVCGEN_UNSAFE_NAME'],
-  ['a device name from the file name', { 'in/lpt1.json': spec({}) }, /^.*in\/lpt1\.json: service name "lpt1" is a device name on Windows/m, 'SVCGEN_UNSAFE_NAME'],
-  ['a name longer than 100 characters', { 'in/a.yaml': tinySpec(`\n  x-service-name: ${'x'.repeat(101)}`) }, /service name "x{40}…" is longer than 100 characters; set info\.x-service-name$/m, 'SVCGEN_UNSAFE_NAME'],
-  ['a name with no ASCII letter or digit', { 'in/a.yaml': tinySpec('\n  x-service-name: 用户服务') }, /^.*in\/a\.yaml \(#\/info\/x-service-name\): cannot derive a service name from "用户服务"; set info\.x-service-name$/m, 'SVCGEN_INVALID_SPEC'],
+  [
+    'a Windows device name',
+    { 'in/a.yaml': tinySpec('\n  x-service-name: CON') },
+    /^.*in\/a\.yaml \(#\/info\/x-service-name\): service name "con" is a device name on Windows, so no folder can have it; set info\.x-service-name$/m,
+    'SVCGEN_UNSAFE_NAME',
+  ],
+  [
+    'a device name from the file name',
+    { 'in/lpt1.json': spec({}) },
+    /^.*in\/lpt1\.json: service name "lpt1" is a device name on Windows/m,
+    'SVCGEN_UNSAFE_NAME',
+  ],
+  [
+    'a name longer than 100 characters',
+    { 'in/a.yaml': tinySpec(`\n  x-service-name: ${'x'.repeat(101)}`) },
+    /service name "x{40}…" is longer than 100 characters; set info\.x-service-name$/m,
+    'SVCGEN_UNSAFE_NAME',
+  ],
+  [
+    'a name with no ASCII letter or digit',
+    { 'in/a.yaml': tinySpec('\n  x-service-name: 用户服务') },
+    /^.*in\/a\.yaml \(#\/info\/x-service-name\): cannot derive a service name from "用户服务"; set info\.x-service-name$/m,
+    'SVCGEN_INVALID_SPEC',
+  ],
 ];
 
 describe('name errors', () => {
@@ -106,7 +139,11 @@ describe('hostile service names and tags stay inside --out', () => {
   it('every output path is <out>/<[a-z0-9-]+>/… or a top-level file, whatever the names and tags say', async () => {
     const tags = [{ name: '../../escape' }, { name: '/etc/passwd' }, { name: 'C:\\win' }];
     writeFiles(dir, {
-      'in/a.json': spec({ '/a': { get: { ...ok, operationId: 'a', tags: ['../../escape', '/etc/passwd'] } } }, { 'x-service-name': '../../etc/passwd' }, { tags }),
+      'in/a.json': spec(
+        { '/a': { get: { ...ok, operationId: 'a', tags: ['../../escape', '/etc/passwd'] } } },
+        { 'x-service-name': '../../etc/passwd' },
+        { tags },
+      ),
       'in/b.json': spec({}, { 'x-service-name': '__proto__' }),
       'in/c.json': spec({}, { 'x-service-name': 'class' }),
       'in/d.json': spec({}, { 'x-service-name': 'C:\\Windows\\System32' }),
@@ -121,7 +158,8 @@ describe('hostile service names and tags stay inside --out', () => {
       ['c-windows-system32', 'CWindowsSystem32Service'],
     ]);
     expect(Object.keys(snapshotDir(dir)).filter((f) => !f.startsWith('in/') && !f.startsWith('out/'))).toEqual([]);
-    for (const file of Object.keys(snapshotDir(out))) expect(file).toMatch(/^([a-z0-9-]+\/(client|contract|types)\.ts|index\.ts|testing\.ts|svc-gen\.manifest\.json)$/);
+    for (const file of Object.keys(snapshotDir(out)))
+      expect(file).toMatch(/^([a-z0-9-]+\/(client|contract|types)\.ts|index\.ts|testing\.ts|svc-gen\.manifest\.json)$/);
     const diagnostics = typecheck(out);
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });

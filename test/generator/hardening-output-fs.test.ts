@@ -48,9 +48,28 @@ afterAll(() => cleanup(work));
 /** A spec whose types.ts alone is far larger than the 64 KiB file system. */
 function bigSpec(): string {
   const schemas = Object.fromEntries(
-    Array.from({ length: 300 }, (_, i) => [`Schema${i}`, { type: 'object', description: `Schema number ${i}, described at some length to take room.`, properties: Object.fromEntries(Array.from({ length: 8 }, (_, j) => [`field${j}`, { type: 'string', description: `Field ${j} of schema ${i}.` }])) }]),
+    Array.from({ length: 300 }, (_, i) => [
+      `Schema${i}`,
+      {
+        type: 'object',
+        description: `Schema number ${i}, described at some length to take room.`,
+        properties: Object.fromEntries(Array.from({ length: 8 }, (_, j) => [`field${j}`, { type: 'string', description: `Field ${j} of schema ${i}.` }])),
+      },
+    ]),
   );
-  return JSON.stringify({ openapi: '3.0.3', info: { title: 'big', version: '1' }, paths: { '/ping': { get: { operationId: 'ping', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Schema0' } } } } } } } }, components: { schemas } });
+  return JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'big', version: '1' },
+    paths: {
+      '/ping': {
+        get: {
+          operationId: 'ping',
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Schema0' } } } } },
+        },
+      },
+    },
+    components: { schemas },
+  });
 }
 
 type Mode = 'full' | 'filled' | 'read-only';
@@ -68,7 +87,18 @@ interface Outcome {
 async function inTinyFs(mode: Mode): Promise<Outcome> {
   const dir = path.join(work, mode);
   mkdirSync(path.join(dir, 'mnt'), { recursive: true });
-  const env = { ...process.env, MNT: path.join(dir, 'mnt'), TEMPLATE: path.join(work, 'template/mnt'), WORK: dir, MODE: mode, BIN, TREE, OLD: path.join(work, 'old'), NEW: path.join(work, 'new'), PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}` };
+  const env = {
+    ...process.env,
+    MNT: path.join(dir, 'mnt'),
+    TEMPLATE: path.join(work, 'template/mnt'),
+    WORK: dir,
+    MODE: mode,
+    BIN,
+    TREE,
+    OLD: path.join(work, 'old'),
+    NEW: path.join(work, 'new'),
+    PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+  };
   const child = spawn('unshare', ['--user', '--map-root-user', '--mount', 'sh', path.join(work, 'script.sh')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -77,10 +107,18 @@ async function inTinyFs(mode: Mode): Promise<Outcome> {
     child.on('close', (code) => resolve(code ?? -1));
   });
   if (status !== 0) {
-    throw new Error(`cannot mount a tmpfs in a private namespace (unshare: ${status}); this test needs Linux user namespaces and util-linux's unshare\n${stderr}`);
+    throw new Error(
+      `cannot mount a tmpfs in a private namespace (unshare: ${status}); this test needs Linux user namespaces and util-linux's unshare\n${stderr}`,
+    );
   }
   const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
-  return { exit: Number(read('exit.txt')), stderr: read('stderr.txt'), checkExit: mode === 'read-only' ? Number(read('check-exit.txt')) : undefined, before: JSON.parse(read('before.json')) as string[], after: JSON.parse(read('after.json')) as string[] };
+  return {
+    exit: Number(read('exit.txt')),
+    stderr: read('stderr.txt'),
+    checkExit: mode === 'read-only' ? Number(read('check-exit.txt')) : undefined,
+    before: JSON.parse(read('before.json')) as string[],
+    after: JSON.parse(read('after.json')) as string[],
+  };
 }
 
 /** [mode, errno, what fails] */
@@ -93,7 +131,9 @@ const cases: [Mode, string, string][] = [
 describe('a full or read-only <out>', () => {
   let outcomes: Promise<Record<Mode, Outcome>>;
   beforeAll(() => {
-    outcomes = Promise.all(cases.map(([mode]) => inTinyFs(mode))).then((all) => Object.fromEntries(cases.map(([mode], i) => [mode, all[i]])) as Record<Mode, Outcome>);
+    outcomes = Promise.all(cases.map(([mode]) => inTinyFs(mode))).then(
+      (all) => Object.fromEntries(cases.map(([mode], i) => [mode, all[i]])) as Record<Mode, Outcome>,
+    );
     outcomes.catch(() => {}); // reported by each test
   });
   it.each(cases)('%s (%s %s): exit 2 naming the errno, the tree byte-identical, nothing left behind', { timeout: 90_000 }, async (mode, errno) => {
@@ -103,7 +143,15 @@ describe('a full or read-only <out>', () => {
     expect(lines[0]).toMatch(new RegExp(`^svc-gen: error: .*/${mode}/mnt/out: cannot be written \\(${errno}: [^)]*\\); nothing in it was changed$`));
     expect(lines.at(-1)).toBe('svc-gen: nothing was written');
     expect(o.after).toEqual(o.before);
-    expect(o.before.filter((e) => e.startsWith('f out/')).map((e) => e.split(' ')[1])).toEqual(['out/README.md', 'out/index.ts', 'out/svc-gen.manifest.json', 'out/svc/client.ts', 'out/svc/contract.ts', 'out/svc/types.ts', 'out/testing.ts']);
+    expect(o.before.filter((e) => e.startsWith('f out/')).map((e) => e.split(' ')[1])).toEqual([
+      'out/README.md',
+      'out/index.ts',
+      'out/svc-gen.manifest.json',
+      'out/svc/client.ts',
+      'out/svc/contract.ts',
+      'out/svc/types.ts',
+      'out/testing.ts',
+    ]);
     expect(o.after.filter((e) => /\.svc-gen-(staging|journal)|\.svc-gen\.lock/.test(e))).toEqual([]);
     // --check only reads: on the read-only tree it still works, and finds the old tree up to date.
     expect(o.checkExit).toBe(mode === 'read-only' ? 0 : undefined);

@@ -12,20 +12,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { JOURNAL_FILE, recover } from '../../generator/output/journal.js';
 import { acquireLock, LOCK_FILE } from '../../generator/output/lock.js';
+import { tree } from '../fixtures/hardening/tree.mjs';
 import { svcGen } from './helpers/cli.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { BIN, ensureBuilt, startNode } from './helpers/processes.js';
 import { writeFiles } from './helpers/specs.js';
-import { tree } from '../fixtures/hardening/tree.mjs';
-
 
 /** A service spec whose every generated file changes with `version`. */
 function serviceSpec(name: string, version: number, schemas = 3): string {
-  const props = Object.fromEntries(Array.from({ length: schemas }, (_, i) => [`S${i}`, { type: 'object', properties: { [`v${version}f${i}`]: { type: 'string' } } }]));
+  const props = Object.fromEntries(
+    Array.from({ length: schemas }, (_, i) => [`S${i}`, { type: 'object', properties: { [`v${version}f${i}`]: { type: 'string' } } }]),
+  );
   return JSON.stringify({
     openapi: '3.0.3',
     info: { title: `${name} v${version}`, version: String(version) },
-    paths: { [`/${name}`]: { get: { operationId: `get${version}`, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } } } } } },
+    paths: {
+      [`/${name}`]: {
+        get: {
+          operationId: `get${version}`,
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } } },
+        },
+      },
+    },
     components: { schemas: props },
   });
 }
@@ -135,7 +143,8 @@ describe('killed at a random moment', () => {
 });
 
 describe('the lock', () => {
-  const lockOf = (out: string, holder: object | string) => writeFileSync(path.join(out, LOCK_FILE), typeof holder === 'string' ? holder : `${JSON.stringify(holder)}\n`);
+  const lockOf = (out: string, holder: object | string) =>
+    writeFileSync(path.join(out, LOCK_FILE), typeof holder === 'string' ? holder : `${JSON.stringify(holder)}\n`);
 
   it('a live holder: exit 2 naming the lock file and its holder, <out> untouched (write and --check)', async () => {
     const out = resetOut('locked');
@@ -150,10 +159,14 @@ describe('the lock', () => {
         expect(run.stderr).toContain(`svc-gen: error: ${path.join(out, LOCK_FILE)}: <out> is `);
       }
       const run = await svcGen(path.join(work, 'new'), '--out', out);
-      expect(run.stderr.split('\n')[0]).toBe(`svc-gen: error: ${path.join(out, LOCK_FILE)}: <out> is being written by another svc-gen run; try again when it has finished`);
+      expect(run.stderr.split('\n')[0]).toBe(
+        `svc-gen: error: ${path.join(out, LOCK_FILE)}: <out> is being written by another svc-gen run; try again when it has finished`,
+      );
       expect(tree(out)).toEqual(before);
       // Taking it directly gives the full story: who holds it, since when, and what to do.
-      expect(() => acquireLock(out)).toThrow(`<out> is locked by svc-gen pid ${holder.pid} on ${os.hostname()}, since ${since}; wait for it to finish, or delete the lock file if no svc-gen is running`);
+      expect(() => acquireLock(out)).toThrow(
+        `<out> is locked by svc-gen pid ${holder.pid} on ${os.hostname()}, since ${since}; wait for it to finish, or delete the lock file if no svc-gen is running`,
+      );
     } finally {
       holder.kill('SIGKILL');
       await holder.done;
@@ -163,8 +176,16 @@ describe('the lock', () => {
   /** [holder, what taking the lock says (undefined: it is taken over)]: whose lock svc-gen dares take over. */
   const holders: [string, () => Promise<object | string>, RegExp | undefined][] = [
     ['a dead process on this host', async () => ({ pid: await deadPid(), host: os.hostname(), since: 'then' }), undefined],
-    ['a process on another host', async () => ({ pid: 1, host: `not-${os.hostname()}`, since: 'then' }), /<out> is locked by svc-gen pid 1 on not-.*, since then; wait for it to finish, or delete the lock file if no svc-gen is running/],
-    ['an unreadable lock', async () => 'garbage', /<out> is locked by another svc-gen run; wait for it to finish, or delete the lock file if no svc-gen is running/],
+    [
+      'a process on another host',
+      async () => ({ pid: 1, host: `not-${os.hostname()}`, since: 'then' }),
+      /<out> is locked by svc-gen pid 1 on not-.*, since then; wait for it to finish, or delete the lock file if no svc-gen is running/,
+    ],
+    [
+      'an unreadable lock',
+      async () => 'garbage',
+      /<out> is locked by another svc-gen run; wait for it to finish, or delete the lock file if no svc-gen is running/,
+    ],
   ];
   it.each(holders)('%s', async (_name, holder, refusal) => {
     const out = resetOut('stale');
@@ -185,7 +206,11 @@ describe('the lock', () => {
     const runs = [0, 1, 2, 3].map((i) => startNode([BIN, path.join(work, i % 2 ? 'old' : 'new'), '--out', out, '-q']));
     const exits = await Promise.all(runs.map((r) => r.done));
     for (const e of exits) {
-      if (e.code !== 0) expect([e.code, e.stderr]).toEqual([2, expect.stringMatching(/^svc-gen: error: .*\.svc-gen\.lock: <out> is (being written by another svc-gen run|locked by svc-gen pid \d+)/)]);
+      if (e.code !== 0)
+        expect([e.code, e.stderr]).toEqual([
+          2,
+          expect.stringMatching(/^svc-gen: error: .*\.svc-gen\.lock: <out> is (being written by another svc-gen run|locked by svc-gen pid \d+)/),
+        ]);
     }
     expect(exits.some((e) => e.code === 0)).toBe(true);
     expect([oldTree, newTree]).toContainEqual(tree(out));
@@ -195,10 +220,22 @@ describe('the lock', () => {
 describe('nothing but generated files, and only inside <out>', () => {
   /** [name, set-up (out, outside folder), what the error says] */
   const cases: [string, (out: string, outside: string) => void, RegExp][] = [
-    ['a user file where a generated file goes', (out) => writeFiles(out, { 's12/client.ts': '// mine\n' }), /s12\/client\.ts: exists, and svc-gen did not generate it \(its manifest does not list it\); move it away, or delete it to let svc-gen write there/],
-    ['a folder where a generated file goes', (out) => mkdirSync(path.join(out, 's13/types.ts'), { recursive: true }), /s13\/types\.ts: s13\/types\.ts is a folder, where svc-gen writes a file/],
+    [
+      'a user file where a generated file goes',
+      (out) => writeFiles(out, { 's12/client.ts': '// mine\n' }),
+      /s12\/client\.ts: exists, and svc-gen did not generate it \(its manifest does not list it\); move it away, or delete it to let svc-gen write there/,
+    ],
+    [
+      'a folder where a generated file goes',
+      (out) => mkdirSync(path.join(out, 's13/types.ts'), { recursive: true }),
+      /s13\/types\.ts: s13\/types\.ts is a folder, where svc-gen writes a file/,
+    ],
     ['a file where a generated folder goes', (out) => writeFiles(out, { s10: 'a file' }), /s10\/client\.ts: s10 is a file, where svc-gen needs a folder/],
-    ['a symlinked service folder leading outside', (out, outside) => symlinkSync(outside, path.join(out, 's11')), /s11\/client\.ts: s11 is a symlink; svc-gen does not write through symlinks in <out> \(that could write outside it\)/],
+    [
+      'a symlinked service folder leading outside',
+      (out, outside) => symlinkSync(outside, path.join(out, 's11')),
+      /s11\/client\.ts: s11 is a symlink; svc-gen does not write through symlinks in <out> \(that could write outside it\)/,
+    ],
     [
       'a generated file replaced by a symlink to a file outside',
       (out, outside) => {
@@ -258,10 +295,15 @@ describe('nothing but generated files, and only inside <out>', () => {
     expect((await svcGen(path.join(work, 'new'), '--out', out, '-q')).code).toBe(0);
     expect(readFileSync(outsideFile, 'utf8')).toBe('precious\n');
 
-    writeFileSync(path.join(out, JOURNAL_FILE), JSON.stringify({ staging: '.svc-gen-staging-abc', moves: [{ from: '0', to: '../precious.txt' }], remove: ['../precious.txt'] }));
+    writeFileSync(
+      path.join(out, JOURNAL_FILE),
+      JSON.stringify({ staging: '.svc-gen-staging-abc', moves: [{ from: '0', to: '../precious.txt' }], remove: ['../precious.txt'] }),
+    );
     const run = await svcGen(path.join(work, 'new'), '--out', out);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/\.svc-gen-journal\.json: interrupted-write journal is not usable \(\.\.\/precious\.txt: is outside the output directory\); delete it and run svc-gen again/);
+    expect(run.stderr).toMatch(
+      /\.svc-gen-journal\.json: interrupted-write journal is not usable \(\.\.\/precious\.txt: is outside the output directory\); delete it and run svc-gen again/,
+    );
     expect(readFileSync(outsideFile, 'utf8')).toBe('precious\n');
   });
 });

@@ -23,9 +23,47 @@ import { formatDiagnostics, tsFiles, typecheck } from './helpers/typecheck.js';
 const RUNS = Number(process.env['SVCGEN_PROPERTY_RUNS'] ?? 40);
 const TIME_LIMIT_MS = Number(process.env['SVCGEN_PROPERTY_MS'] ?? 8000);
 
-const TOKENS = ['*/', '/*', '"', "'", '`', '${globalThis.pwned=1}', '\u2028', '\u2029', '\n', '\r\n', '\t', '\u0000', '</script>', '<!--', '__proto__', 'constructor', 'prototype', 'delete', 'class', 'ünï', '日本', '🙂', '\\', '@deprecated', '%', '%41', '#', '?', '~1', ' ', '/', '{x}'];
+const TOKENS = [
+  '*/',
+  '/*',
+  '"',
+  "'",
+  '`',
+  '${globalThis.pwned=1}',
+  '\u2028',
+  '\u2029',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '</script>',
+  '<!--',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'delete',
+  'class',
+  'ünï',
+  '日本',
+  '🙂',
+  '\\',
+  '@deprecated',
+  '%',
+  '%41',
+  '#',
+  '?',
+  '~1',
+  ' ',
+  '/',
+  '{x}',
+];
 /** Any text, lone surrogates included (JSON carries them as `\ud800`). */
-const text = fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+const text = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  })
+  .map((p) => p.join(''));
 /** Text that can go on the wire (a parameter name or value): well-formed Unicode. */
 const wireText = text.filter((s) => {
   try {
@@ -37,15 +75,46 @@ const wireText = text.filter((s) => {
 });
 
 interface Strings {
-  title: string; description: string; version: string; tag: string; server: string; operationId: string; summary: string; opDescription: string;
-  segment: string; queryName: string; queryDescription: string; enumValue: string; defaultValue: string; example: string;
-  propName: string; propDescription: string; schemaName: string; responseDescription: string; extension: string;
+  title: string;
+  description: string;
+  version: string;
+  tag: string;
+  server: string;
+  operationId: string;
+  summary: string;
+  opDescription: string;
+  segment: string;
+  queryName: string;
+  queryDescription: string;
+  enumValue: string;
+  defaultValue: string;
+  example: string;
+  propName: string;
+  propDescription: string;
+  schemaName: string;
+  responseDescription: string;
+  extension: string;
 }
 const strings: fc.Arbitrary<Strings> = fc.record({
-  title: text, description: text, version: text, tag: text, server: text, operationId: text, summary: text, opDescription: text,
-  segment: text, queryName: wireText, queryDescription: text, enumValue: wireText, defaultValue: text, example: text,
-  propName: text, propDescription: text, schemaName: wireText.filter((n) => n !== ''), // `#/components/schemas/` would be the map itself
-  responseDescription: text, extension: text,
+  title: text,
+  description: text,
+  version: text,
+  tag: text,
+  server: text,
+  operationId: text,
+  summary: text,
+  opDescription: text,
+  segment: text,
+  queryName: wireText,
+  queryDescription: text,
+  enumValue: wireText,
+  defaultValue: text,
+  example: text,
+  propName: text,
+  propDescription: text,
+  schemaName: wireText.filter((n) => n !== ''), // `#/components/schemas/` would be the map itself
+  responseDescription: text,
+  extension: text,
 });
 
 /** The spec's path: a static segment (braces dropped: every placeholder must be declared) then `{id}`. */
@@ -68,9 +137,18 @@ function spec(s: Strings): object {
           tags: [s.tag],
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: s.queryName, in: 'query', required: true, description: s.queryDescription, schema: { type: 'string', enum: [s.enumValue, 'plain'], default: s.defaultValue, example: s.example } },
+            {
+              name: s.queryName,
+              in: 'query',
+              required: true,
+              description: s.queryDescription,
+              schema: { type: 'string', enum: [s.enumValue, 'plain'], default: s.defaultValue, example: s.example },
+            },
           ],
-          responses: { '200': { description: s.responseDescription, content: { 'application/json': { schema: { $ref: `#/components/schemas/${pointer}` } } } }, '204': { description: s.responseDescription } },
+          responses: {
+            '200': { description: s.responseDescription, content: { 'application/json': { schema: { $ref: `#/components/schemas/${pointer}` } } } },
+            '204': { description: s.responseDescription },
+          },
         },
       },
     },
@@ -113,7 +191,9 @@ afterAll(async () => {
 });
 
 describe('any hostile string in any field', () => {
-  it('is refused clearly, or generates inert code that compiles, imports cleanly and sends the spec path', { timeout: 90_000 + TIME_LIMIT_MS * 2 }, async () => {
+  it('is refused clearly, or generates inert code that compiles, imports cleanly and sends the spec path', {
+    timeout: 90_000 + TIME_LIMIT_MS * 2,
+  }, async () => {
     const generated: Generated[] = [];
     const refused: string[] = [];
     let n = 0;
@@ -151,7 +231,10 @@ describe('any hostile string in any field', () => {
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
     );
     await inFlight;
-    if (process.env["SVCGEN_PROPERTY_REPORT"]) console.log(`property: ${n} specs, ${generated.length} generated, ${refused.length} refused:\n${[...new Set(refused.map((r) => r.replace(/"[^"]*"/g, "…")))].join("\n")}`);
+    if (process.env['SVCGEN_PROPERTY_REPORT'])
+      console.log(
+        `property: ${n} specs, ${generated.length} generated, ${refused.length} refused:\n${[...new Set(refused.map((r) => r.replace(/"[^"]*"/g, '…')))].join('\n')}`,
+      );
     // Not vacuous: most hostile specs generate (the rest are refused with a reason).
     expect(generated.length, `refused: ${refused.join('\n')}`).toBeGreaterThanOrEqual(Math.min(10, n));
 
@@ -161,8 +244,16 @@ describe('any hostile string in any field', () => {
 
     const report = await childImport(work, {
       url: server.url,
-      watch: [{ dir: root, recursive: true }, { dir: work, recursive: true }, { dir: ROOT, recursive: false }],
-      modules: generated.map((g) => ({ file: g.index, service: g.service, calls: [{ method: g.method, params: { path: { id: ID }, query: { [g.strings.queryName]: g.strings.enumValue } } }] })),
+      watch: [
+        { dir: root, recursive: true },
+        { dir: work, recursive: true },
+        { dir: ROOT, recursive: false },
+      ],
+      modules: generated.map((g) => ({
+        file: g.index,
+        service: g.service,
+        calls: [{ method: g.method, params: { path: { id: ID }, query: { [g.strings.queryName]: g.strings.enumValue } } }],
+      })),
     });
     expect(report.afterImport).toEqual({ globals: { added: [], removed: [] }, files: { added: [], removed: [] }, prototype: { added: [], removed: [] } });
     expect(report.afterCalls).toEqual({ globals: { added: [], removed: [] }, files: { added: [], removed: [] } });

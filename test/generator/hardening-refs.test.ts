@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, isSvcGenInputError } from '../../generator/index.js';
 import { svcGen } from './helpers/cli.js';
-import { usePreviousOut } from './helpers/previous-out.js';
 import { snapshotDir } from './helpers/fs.js';
+import { usePreviousOut } from './helpers/previous-out.js';
 import { connectionCounter, ensureBuilt, runBin } from './helpers/processes.js';
 import { tinySpec, writeFiles } from './helpers/specs.js';
 
@@ -26,7 +26,10 @@ beforeAll(async () => {
   server = await connectionCounter();
 });
 afterAll(() => server.close());
-const previous = usePreviousOut({ 'secret.yaml': `S: { type: string, description: ${SECRET} }\n`, 'elsewhere/x.yaml': `S: { type: string, description: ${SECRET} }\n` });
+const previous = usePreviousOut({
+  'secret.yaml': `S: { type: string, description: ${SECRET} }\n`,
+  'elsewhere/x.yaml': `S: { type: string, description: ${SECRET} }\n`,
+});
 let dir = '';
 let out = '';
 beforeEach(() => ({ dir, out } = previous));
@@ -47,13 +50,31 @@ async function refused(input: string, message: RegExp, code: string): Promise<vo
 
 describe('remote $ref: refused before any connection', () => {
   const cases: [string, (port: number) => Record<string, string>, RegExp][] = [
-    ['http://127.0.0.1:<port>', (port) => ({ 'in/a.yaml': refTo(`http://127.0.0.1:${port}/s.yaml#/S`) }), /in\/a\.yaml:14:23 .*remote \$ref http:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported; vendor the file next to the spec/],
-    ['https://127.0.0.1:<port>', (port) => ({ 'in/a.yaml': refTo(`https://127.0.0.1:${port}/s.yaml#/S`) }), /remote \$ref https:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported/],
-    ['protocol-relative //127.0.0.1:<port>', (port) => ({ 'in/a.yaml': refTo(`//127.0.0.1:${port}/s.yaml#/S`) }), /\$ref to \/127\.0\.0\.1:\d+\/s\.yaml leaves the spec's folder/],
-    ['in a $ref-ed local file', (port) => ({ 'in/svc/openapi.yaml': refTo('./local.yaml#/S'), 'in/svc/local.yaml': `S: { $ref: 'http://127.0.0.1:${port}/s.yaml#/S' }\n` }), /in\/svc\/openapi\.yaml:14:23 .*remote \$ref http:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported/],
+    [
+      'http://127.0.0.1:<port>',
+      (port) => ({ 'in/a.yaml': refTo(`http://127.0.0.1:${port}/s.yaml#/S`) }),
+      /in\/a\.yaml:14:23 .*remote \$ref http:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported; vendor the file next to the spec/,
+    ],
+    [
+      'https://127.0.0.1:<port>',
+      (port) => ({ 'in/a.yaml': refTo(`https://127.0.0.1:${port}/s.yaml#/S`) }),
+      /remote \$ref https:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported/,
+    ],
+    [
+      'protocol-relative //127.0.0.1:<port>',
+      (port) => ({ 'in/a.yaml': refTo(`//127.0.0.1:${port}/s.yaml#/S`) }),
+      /\$ref to \/127\.0\.0\.1:\d+\/s\.yaml leaves the spec's folder/,
+    ],
+    [
+      'in a $ref-ed local file',
+      (port) => ({ 'in/svc/openapi.yaml': refTo('./local.yaml#/S'), 'in/svc/local.yaml': `S: { $ref: 'http://127.0.0.1:${port}/s.yaml#/S' }\n` }),
+      /in\/svc\/openapi\.yaml:14:23 .*remote \$ref http:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported/,
+    ],
     [
       'in a Swagger 2.0 spec',
-      (port) => ({ 'in/old.yaml': `swagger: '2.0'\ninfo: { title: o, version: '1' }\npaths:\n  /p:\n    get:\n      responses: { '200': { description: ok, schema: { $ref: 'http://127.0.0.1:${port}/s.yaml#/S' } } }\n` }),
+      (port) => ({
+        'in/old.yaml': `swagger: '2.0'\ninfo: { title: o, version: '1' }\npaths:\n  /p:\n    get:\n      responses: { '200': { description: ok, schema: { $ref: 'http://127.0.0.1:${port}/s.yaml#/S' } } }\n`,
+      }),
       /in\/old\.yaml .*remote \$ref http:\/\/127\.0\.0\.1:\d+\/s\.yaml is not supported/,
     ],
   ];
@@ -68,7 +89,11 @@ describe('remote $ref: refused before any connection', () => {
 describe('files outside the spec folder: refused without a read', () => {
   /** [name, set-up (dir) → files, message] */
   const cases: [string, (d: string) => Record<string, string>, RegExp][] = [
-    ['a relative $ref climbing out', () => ({ 'in/a.yaml': refTo('../secret.yaml#/S') }), /in\/a\.yaml:14:23 .*\$ref to .*\/secret\.yaml leaves the spec's folder .*\/in; svc-gen reads only files inside it: widen it with --ref-root <dir> \(or "refRoot" in the config file\)/],
+    [
+      'a relative $ref climbing out',
+      () => ({ 'in/a.yaml': refTo('../secret.yaml#/S') }),
+      /in\/a\.yaml:14:23 .*\$ref to .*\/secret\.yaml leaves the spec's folder .*\/in; svc-gen reads only files inside it: widen it with --ref-root <dir> \(or "refRoot" in the config file\)/,
+    ],
     ['an absolute $ref', (d) => ({ 'in/a.yaml': refTo(`${path.join(d, 'secret.yaml')}#/S`) }), /\$ref to .*\/secret\.yaml leaves the spec's folder/],
     [
       'a symlinked file inside the folder',
@@ -89,7 +114,11 @@ describe('files outside the spec folder: refused without a read', () => {
       /\$ref to .*\/in\/svc\/shared\/x\.yaml leaves the spec's folder/,
     ],
     ['a file: URL', (d) => ({ 'in/a.yaml': refTo(`file://${path.join(d, 'secret.yaml')}#/S`) }), /remote \$ref file:\/\/.*\/secret\.yaml is not supported/],
-    ['a file inside the folder that is not .json/.yaml/.yml', () => ({ 'in/svc/openapi.yaml': refTo('./notes.txt#/S'), 'in/svc/notes.txt': `S: { type: string, description: ${SECRET} }\n` }), /\$ref to .*\/in\/svc\/notes\.txt: svc-gen reads only \.json, \.yaml and \.yml files/],
+    [
+      'a file inside the folder that is not .json/.yaml/.yml',
+      () => ({ 'in/svc/openapi.yaml': refTo('./notes.txt#/S'), 'in/svc/notes.txt': `S: { type: string, description: ${SECRET} }\n` }),
+      /\$ref to .*\/in\/svc\/notes\.txt: svc-gen reads only \.json, \.yaml and \.yml files/,
+    ],
   ];
   it.each(cases)('%s: SVCGEN_UNRESOLVED_REF, its content nowhere', async (_name, setup, message) => {
     writeFiles(dir, setup(dir));
@@ -132,7 +161,11 @@ describe('files outside the spec folder: refused without a read', () => {
   });
 
   it('symlinks that stay inside the folder are followed', async () => {
-    writeFiles(dir, { 'in/real/x.yaml': tinySpec('', 'fromLink'), 'in/svc/openapi.yaml': refTo('./link.yaml#/S'), 'in/svc/schemas/s.yaml': 'S: { type: string }\n' });
+    writeFiles(dir, {
+      'in/real/x.yaml': tinySpec('', 'fromLink'),
+      'in/svc/openapi.yaml': refTo('./link.yaml#/S'),
+      'in/svc/schemas/s.yaml': 'S: { type: string }\n',
+    });
     symlinkSync(path.join(dir, 'in/real/x.yaml'), path.join(dir, 'in/linked.yaml'));
     symlinkSync(path.join(dir, 'in/svc/schemas/s.yaml'), path.join(dir, 'in/svc/link.yaml'));
     const result = await generate({ inputs: [path.join(dir, 'in')], out });

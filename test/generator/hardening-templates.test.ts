@@ -12,10 +12,28 @@ import { compileTemplates } from '../../generator/render/engine.js';
 import { ROOT } from './helpers/processes.js';
 
 const TEMPLATES = path.join(ROOT, 'templates');
-const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs')).sort();
+const files = readdirSync(TEMPLATES)
+  .filter((f) => f.endsWith('.hbs'))
+  .sort();
 
 /** Fields printed bare: identifiers (names) and model-built type expressions, never raw spec text. */
-const SAFE_BARE = new Set(['methodName', 'typeName', 'className', 'service.className', '@root.service.className', 'exportName', 'key', 'type', 'successType', 'errorType', 'statusType', 'dataType', 'headersType', 'errorStatuses', 'media']);
+const SAFE_BARE = new Set([
+  'methodName',
+  'typeName',
+  'className',
+  'service.className',
+  '@root.service.className',
+  'exportName',
+  'key',
+  'type',
+  'successType',
+  'errorType',
+  'statusType',
+  'dataType',
+  'headersType',
+  'errorStatuses',
+  'media',
+]);
 const HELPERS = new Set(['str', 'prop', 'jsdoc', 'json']);
 const BLOCKS = new Set(['if', 'unless', 'each']);
 
@@ -86,7 +104,8 @@ describe('handlebars', () => {
 
   it('is 4.7.9 or later (installed, declared and locked): its 2025–26 advisories are fixed there', () => {
     const installed = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/handlebars/package.json'), 'utf8')) as { version: string }).version;
-    const declared = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['handlebars'] ?? '';
+    const declared =
+      (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['handlebars'] ?? '';
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
     expect(atLeast(installed, [4, 7, 9])).toBe(true);
     expect(declared).toMatch(/^\d+\.\d+\.\d+$/); // pinned

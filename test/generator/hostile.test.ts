@@ -6,16 +6,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeAll, configure } from 'svc-gen/runtime';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, configure } from 'svc-gen/runtime';
 import { generate } from '../../generator/index.js';
 import { camelCase, kebabCase } from '../../generator/model/names.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { H, hostileSpec, OPERATION_ID, QUERY_NAME } from './fixtures/hostile.js';
 import { cleanup, ensureDir, tempDir } from './helpers/fs.js';
-import { formatDiagnostics, tsFiles, typecheck } from './helpers/typecheck.js';
 import { codeOnly } from './helpers/injection.js';
+import { formatDiagnostics, tsFiles, typecheck } from './helpers/typecheck.js';
 
 const OUT_ROOT = fileURLToPath(new URL('./out/', import.meta.url));
 let work: string;
@@ -99,7 +99,10 @@ describe('hostile spec', () => {
     const client = mod.getService(name);
     const method = camelCase(OPERATION_ID);
     expect(typeof client[method]).toBe('function');
-    const result = (await client[method]!({ path: { id: `a/${H}` }, query: { [QUERY_NAME]: H }, body: { [H]: H, kind: H } })) as { echo: string; body: unknown };
+    const result = (await client[method]!({ path: { id: `a/${H}` }, query: { [QUERY_NAME]: H }, body: { [H]: H, kind: H } })) as {
+      echo: string;
+      body: unknown;
+    };
     const url = new URL(result.echo, 'http://x');
     expect(url.pathname).toBe(`/it's/${encodeURIComponent(`a/${H}`)}`);
     expect(url.searchParams.get(QUERY_NAME)).toBe(H);

@@ -17,7 +17,10 @@ test('killed after removing a service’s last file but before removing its fold
   mkdirSync(path.join(out, 'kept'));
   writeFileSync(path.join(out, 'kept', 'client.ts'), 'new');
   mkdirSync(path.join(out, '.svc-gen-staging-abc123'));
-  writeFileSync(path.join(out, JOURNAL_FILE), JSON.stringify({ staging: '.svc-gen-staging-abc123', moves: [{ from: '0', to: 'kept/client.ts' }], remove: ['old/client.ts', 'old/types.ts'] }));
+  writeFileSync(
+    path.join(out, JOURNAL_FILE),
+    JSON.stringify({ staging: '.svc-gen-staging-abc123', moves: [{ from: '0', to: 'kept/client.ts' }], remove: ['old/client.ts', 'old/types.ts'] }),
+  );
   expect(recover(out)).toBe('rolled-forward');
   expect(readdirSync(out).sort()).toEqual(['kept']);
   expect(existsSync(path.join(out, 'kept', 'client.ts'))).toBe(true);

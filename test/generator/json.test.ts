@@ -17,7 +17,23 @@ beforeEach(() => {
 afterEach(() => cleanup(dir));
 
 const ms = expect.any(Number);
-const TOP_KEYS = ['schemaVersion', 'ok', 'exitCode', 'mode', 'out', 'config', 'fixCommand', 'services', 'shared', 'summary', 'written', 'removed', 'check', 'warnings', 'errors'];
+const TOP_KEYS = [
+  'schemaVersion',
+  'ok',
+  'exitCode',
+  'mode',
+  'out',
+  'config',
+  'fixCommand',
+  'services',
+  'shared',
+  'summary',
+  'written',
+  'removed',
+  'check',
+  'warnings',
+  'errors',
+];
 
 async function report(args: string[]) {
   const run = await svcGenIn(dir, [...args, '--json']);
@@ -60,11 +76,31 @@ describe('--json', () => {
           warnings: ['GET /b and GET /a both map to method fetch; the former is named fetch2'],
           reused: false,
         },
-        { key: 'ping', name: 'PingService', spec: 'specs/ping.yaml', inputs: ['specs/ping.yaml'], operations: 1, files: ['ping/client.ts', 'ping/contract.ts', 'ping/types.ts'], ms, warnings: [], reused: false },
+        {
+          key: 'ping',
+          name: 'PingService',
+          spec: 'specs/ping.yaml',
+          inputs: ['specs/ping.yaml'],
+          operations: 1,
+          files: ['ping/client.ts', 'ping/contract.ts', 'ping/types.ts'],
+          ms,
+          warnings: [],
+          reused: false,
+        },
       ],
       shared: [],
       summary: { services: 2, operations: 3, files: 9, written: 9, removed: 0, warnings: 1, errors: 0, ms },
-      written: ['index.ts', 'pair/client.ts', 'pair/contract.ts', 'pair/types.ts', 'ping/client.ts', 'ping/contract.ts', 'ping/types.ts', 'testing.ts', 'svc-gen.manifest.json'],
+      written: [
+        'index.ts',
+        'pair/client.ts',
+        'pair/contract.ts',
+        'pair/types.ts',
+        'ping/client.ts',
+        'ping/contract.ts',
+        'ping/types.ts',
+        'testing.ts',
+        'svc-gen.manifest.json',
+      ],
       removed: [],
       check: null,
       warnings: ['pair: GET /b and GET /a both map to method fetch; the former is named fetch2'],
@@ -109,7 +145,14 @@ describe('--json', () => {
     expect(json).toMatchObject({ ok: false, exitCode: 2, services: [], check: null, summary: { services: 0, errors: 2 } });
     expect(json['errors']).toEqual([
       { code: 'SVCGEN_SYNTAX', file: 'specs/bad.yaml', line: expect.any(Number), column: expect.any(Number), pointer: null, reason: expect.any(String) },
-      { code: 'SVCGEN_NOT_OPENAPI', file: 'specs/two.yaml', line: null, column: null, pointer: '/swagger', reason: 'unsupported Swagger version "1.2" (expected 2.0)' },
+      {
+        code: 'SVCGEN_NOT_OPENAPI',
+        file: 'specs/two.yaml',
+        line: null,
+        column: null,
+        pointer: '/swagger',
+        reason: 'unsupported Swagger version "1.2" (expected 2.0)',
+      },
     ]);
   });
 
@@ -117,7 +160,10 @@ describe('--json', () => {
     writeFiles(dir, { 'svc-gen.config.json': '{ "ouput": "x" }\n' });
     const { code, json } = await report([]);
     expect(code).toBe(2);
-    expect(json).toMatchObject({ config: null, errors: [{ code: 'SVCGEN_CONFIG', file: 'svc-gen.config.json', pointer: '/ouput', reason: expect.stringMatching(/^unknown key "ouput"/) }] });
+    expect(json).toMatchObject({
+      config: null,
+      errors: [{ code: 'SVCGEN_CONFIG', file: 'svc-gen.config.json', pointer: '/ouput', reason: expect.stringMatching(/^unknown key "ouput"/) }],
+    });
   });
 
   /** [args, reason pattern] */

@@ -16,19 +16,25 @@ const ACCEPTED: [string, string, unknown, string[]][] = [
     'double-quoted continuation less indented than its key',
     'info:\n  description: "first line\n continued\n\n   new paragraph"\n  title: t\n',
     { info: { description: 'first line continued\nnew paragraph', title: 't' } },
-    ['s.yaml:2: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it'],
+    [
+      's.yaml:2: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it',
+    ],
   ],
   [
     'single-quoted continuation at column 0, with an escaped quote',
     "a:\n  b:\n    c: 'it''s\nnot indented'\n    d: 1\n",
     { a: { b: { c: "it's not indented", d: 1 } } },
-    ['s.yaml:3: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it'],
+    [
+      's.yaml:3: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it',
+    ],
   ],
   [
     'double-quoted with an escaped quote and a # inside',
     'x:\n  y: "say \\"hi\\" # not a comment\n  there"\n',
     { x: { y: 'say "hi" # not a comment there' } },
-    ['s.yaml:2: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it'],
+    [
+      's.yaml:2: a quoted string continues on lines indented no more than its key (strict YAML 1.2 refuses it); read as js-yaml and other OpenAPI tools read it',
+    ],
   ],
   [
     'a comment right after a closing quote',
@@ -74,7 +80,13 @@ const REFUSED: [string, string, string, RegExp, number | undefined][] = [
   ['a quote that never closes', 'a:\n  b: "text\nc: 1\n', 'SVCGEN_SYNTAX', /invalid YAML: Missing closing "quote/, 4],
   ['a duplicate key inside a repaired file', 'a:\n  b: "x\n y"\n  b: 2\n', 'SVCGEN_SYNTAX', /invalid YAML: Map keys must be unique/, 4],
   ['a duplicate key beside a lenient comment', 'a: "x"#c\na: 2\n', 'SVCGEN_SYNTAX', /invalid YAML: Map keys must be unique/, 2],
-  ['more short-indented strings than the repair limit (200)', Array.from({ length: 201 }, (_, i) => `k${i}:\n  v: "a\n b"\n`).join(''), 'SVCGEN_SYNTAX', /invalid YAML/, undefined],
+  [
+    'more short-indented strings than the repair limit (200)',
+    Array.from({ length: 201 }, (_, i) => `k${i}:\n  v: "a\n b"\n`).join(''),
+    'SVCGEN_SYNTAX',
+    /invalid YAML/,
+    undefined,
+  ],
   ['a document marker inside the string', 'a: "x\n---\ny"\n', 'SVCGEN_SYNTAX', /invalid YAML/, undefined],
   [
     'an alias bomb beside a lenient comment',
@@ -83,7 +95,13 @@ const REFUSED: [string, string, string, RegExp, number | undefined][] = [
     /YAML aliases expand too much/,
     undefined,
   ],
-  ['nesting past the depth limit beside a repaired string', `s: "a\nb"\nd: ${'['.repeat(300)}${']'.repeat(300)}\n`, 'SVCGEN_RESOURCE_LIMIT', /nested deeper than 256 levels/, 3],
+  [
+    'nesting past the depth limit beside a repaired string',
+    `s: "a\nb"\nd: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    'SVCGEN_RESOURCE_LIMIT',
+    /nested deeper than 256 levels/,
+    3,
+  ],
 ];
 
 describe('still refused', () => {
@@ -109,7 +127,9 @@ describe('through generate()', () => {
   afterEach(() => cleanup(dir));
 
   it('warnings name the entry and the $ref-ed file with their lines; the description arrives folded', async () => {
-    const entry = tinySpec().replace("version: '1'", "version: '1'\n  description: \"Pings\n  the service\"").replace('schema: { type: string }', "schema: { $ref: './parts.yaml#/Pong' }");
+    const entry = tinySpec()
+      .replace("version: '1'", 'version: \'1\'\n  description: "Pings\n  the service"')
+      .replace('schema: { type: string }', "schema: { $ref: './parts.yaml#/Pong' }");
     writeFiles(dir, { 'svc/openapi.yaml': entry, 'svc/parts.yaml': 'Pong:\n  type: string\n  description: "pong"# the answer\n' });
     const result = await generate({ inputs: [path.join(dir, 'svc')], out: path.join(dir, 'out') });
     expect(result.warnings).toEqual([

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/index.js';
+import { type GenerateResult, generate } from '../../generator/index.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 import { writeFiles } from './helpers/specs.js';
 import { formatDiagnostics, typecheck } from './helpers/typecheck.js';
@@ -25,15 +25,19 @@ const FILES: Record<string, string> = {
     components: {
       schemas: {
         // 3.0's nullable inside a 3.1 document, and a circular schema
-        Node: { type: 'object', properties: { name: { type: 'string', nullable: true }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
+        Node: {
+          type: 'object',
+          properties: { name: { type: 'string', nullable: true }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+        },
       },
     },
   }),
   'hooks.yaml': "openapi: 3.1.0\ninfo: { title: hooks, version: '1' }\nwebhooks:\n  ping:\n    post:\n      responses: { '200': { description: ok } }\n",
   // Not JSON (comments, unquoted keys, trailing comma) but valid YAML.
   'yamlish.json': "# a comment\nopenapi: 3.0.3\ninfo: { title: y, version: '1', }\npaths:\n  /p:\n    get:\n      responses: { '204': { description: ok } }\n",
-  'number-version.yaml': "openapi: 3.0\ninfo: { title: n, version: 1 }\npaths: {}\n",
-  'legacy.yaml': "swagger: '2.0'\ninfo: { title: l, version: '1' }\npaths:\n  /l/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, type: string }]\n      responses: { '200': { description: ok, schema: { type: string } } }\n",
+  'number-version.yaml': 'openapi: 3.0\ninfo: { title: n, version: 1 }\npaths: {}\n',
+  'legacy.yaml':
+    "swagger: '2.0'\ninfo: { title: l, version: '1' }\npaths:\n  /l/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, type: string }]\n      responses: { '200': { description: ok, schema: { type: string } } }\n",
 };
 
 let dir: string;

@@ -3,8 +3,8 @@
  * response handling, runtime op fields, docs, and deterministic collision resolution.
  */
 import { describe, expect, it } from 'vitest';
-import { buildService } from '../../generator/model/service.js';
 import type { OperationModel } from '../../generator/model/model-types.js';
+import { buildService } from '../../generator/model/service.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,13 +31,25 @@ describe('params parts', () => {
     ['nothing', {}, {}, [], false],
     ['optional query only', { parameters: [q('a')] }, {}, ['query?'], false],
     ['one required query', { parameters: [q('a'), q('b', true)] }, {}, ['query'], true],
-    ['path params from the path item', {}, { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } }, ['path'], true],
+    [
+      'path params from the path item',
+      {},
+      { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
+      ['path'],
+      true,
+    ],
     ['optional header', { parameters: [h('X-A')] }, {}, ['headers?'], false],
     ['required header', { parameters: [h('X-A', true)] }, {}, ['headers'], true],
     ['cookie parameters are the cookies part', { parameters: [{ name: 'c', in: 'cookie', schema: { type: 'string' } }] }, {}, ['cookies?'], false],
     ['optional body', { requestBody: { content: json() } }, {}, ['body?'], false],
     ['required body', { requestBody: { required: true, content: json() } }, {}, ['body'], true],
-    ['all parts in order', { parameters: [{ name: 'c', in: 'cookie' }, h('X-A'), q('a', true)], requestBody: { content: json() } }, { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true }] } }, ['path', 'query', 'headers?', 'cookies?', 'body?'], true],
+    [
+      'all parts in order',
+      { parameters: [{ name: 'c', in: 'cookie' }, h('X-A'), q('a', true)], requestBody: { content: json() } },
+      { path: '/things/{id}', pathItem: { parameters: [{ name: 'id', in: 'path', required: true }] } },
+      ['path', 'query', 'headers?', 'cookies?', 'body?'],
+      true,
+    ],
   ];
   it.each(cases)('%s', (_name, op, extra, parts, required) => {
     const model = single(op, extra);
@@ -55,30 +67,76 @@ describe('request bodies', () => {
   const multipart = (schema: Json) => ({ requestBody: { required: true, content: { 'multipart/form-data': { schema } } } });
   /** [name, operation, bodyType, parts] */
   const cases: [string, Json, string | null, Record<string, string>][] = [
-    ['JSON is the default body type', { requestBody: { content: json() } }, null, { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/json']" }],
-    ['+json counts as JSON', { requestBody: { content: { 'application/merge-patch+json': { schema: {} } } } }, null, { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/merge-patch+json']" }],
-    ['JSON is preferred over form and multipart', { requestBody: { content: { 'multipart/form-data': {}, 'application/x-www-form-urlencoded': {}, ...json() } } }, null, { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/json']" }],
-    ['form', { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: {} } } } }, 'form', { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']" }],
+    [
+      'JSON is the default body type',
+      { requestBody: { content: json() } },
+      null,
+      { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/json']" },
+    ],
+    [
+      '+json counts as JSON',
+      { requestBody: { content: { 'application/merge-patch+json': { schema: {} } } } },
+      null,
+      { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/merge-patch+json']" },
+    ],
+    [
+      'JSON is preferred over form and multipart',
+      { requestBody: { content: { 'multipart/form-data': {}, 'application/x-www-form-urlencoded': {}, ...json() } } },
+      null,
+      { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/json']" },
+    ],
+    [
+      'form',
+      { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: {} } } } },
+      'form',
+      { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['application/x-www-form-urlencoded']" },
+    ],
     ['text', { requestBody: { required: true, content: { 'text/plain': {} } } }, 'text', { body: 'string' }],
     ['binary', { requestBody: { content: { 'application/octet-stream': {} } } }, 'binary', { 'body?': '$BinaryBody' }],
     ['image/* is binary', { requestBody: { content: { 'image/*': {} } } }, 'binary', { 'body?': '$BinaryBody' }],
-    ['a format: binary schema makes a text-like media type binary', { requestBody: { content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } } }, 'binary', { 'body?': '$BinaryBody' }],
-    ['a 3.1 contentMediaType schema makes a wildcard media type binary', { requestBody: { content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } } }, 'binary', { 'body?': '$BinaryBody' }],
+    [
+      'a format: binary schema makes a text-like media type binary',
+      { requestBody: { content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } } },
+      'binary',
+      { 'body?': '$BinaryBody' },
+    ],
+    [
+      'a 3.1 contentMediaType schema makes a wildcard media type binary',
+      { requestBody: { content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } } },
+      'binary',
+      { 'body?': '$BinaryBody' },
+    ],
     [
       'multipart splits fields from files',
-      multipart({ type: 'object', required: ['file', 'title'], properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, more: { type: 'array', items: { type: 'string', format: 'binary' } } } }),
+      multipart({
+        type: 'object',
+        required: ['file', 'title'],
+        properties: {
+          file: { type: 'string', format: 'binary' },
+          title: { type: 'string' },
+          more: { type: 'array', items: { type: 'string', format: 'binary' } },
+        },
+      }),
       'multipart',
       {
         body: "Omit<NonNullable<$paths['/things']['post']['requestBody']>['content']['multipart/form-data'], 'file' | 'more'>",
         files: "{ 'file': $FileInput | readonly $FileInput[]; 'more'?: readonly $FileInput[] }",
       },
     ],
-    ['multipart with only a file (3.1 contentMediaType)', multipart({ type: 'object', properties: { doc: { type: 'string', contentMediaType: 'application/pdf' } } }), 'multipart', { 'files?': "{ 'doc'?: $FileInput | readonly $FileInput[] }" }],
+    [
+      'multipart with only a file (3.1 contentMediaType)',
+      multipart({ type: 'object', properties: { doc: { type: 'string', contentMediaType: 'application/pdf' } } }),
+      'multipart',
+      { 'files?': "{ 'doc'?: $FileInput | readonly $FileInput[] }" },
+    ],
     [
       'multipart without properties accepts both, loosely',
       multipart({ type: 'object' }),
       'multipart',
-      { 'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['multipart/form-data']", 'files?': 'Record<string, $FileInput | readonly $FileInput[]>' },
+      {
+        'body?': "NonNullable<$paths['/things']['post']['requestBody']>['content']['multipart/form-data']",
+        'files?': 'Record<string, $FileInput | readonly $FileInput[]>',
+      },
     ],
   ];
   it.each(cases)('%s', (_name, op, bodyType, parts) => {
@@ -88,8 +146,13 @@ describe('request bodies', () => {
   });
 
   it('follows $refs to request bodies and schemas', () => {
-    const components = { requestBodies: { Up: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/Up' } } } } }, schemas: { Up: { properties: { f: { $ref: '#/components/schemas/File' } } }, File: { type: 'string', format: 'binary' } } };
-    expect(single({ requestBody: { $ref: '#/components/requestBodies/Up' } }, { components }).params).toMatchObject([{ key: 'files', type: "{ 'f'?: $FileInput | readonly $FileInput[] }" }]);
+    const components = {
+      requestBodies: { Up: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/Up' } } } } },
+      schemas: { Up: { properties: { f: { $ref: '#/components/schemas/File' } } }, File: { type: 'string', format: 'binary' } },
+    };
+    expect(single({ requestBody: { $ref: '#/components/requestBodies/Up' } }, { components }).params).toMatchObject([
+      { key: 'files', type: "{ 'f'?: $FileInput | readonly $FileInput[] }" },
+    ]);
   });
 });
 
@@ -99,7 +162,9 @@ describe('request media types: the runtime table and the variants', () => {
       requestBody: {
         content: {
           'text/plain': {},
-          'application/x-www-form-urlencoded': { encoding: { tags: { style: 'pipeDelimited', explode: false, allowReserved: true }, meta: { contentType: 'application/json' } } },
+          'application/x-www-form-urlencoded': {
+            encoding: { tags: { style: 'pipeDelimited', explode: false, allowReserved: true }, meta: { contentType: 'application/json' } },
+          },
           'application/merge-patch+json': {},
         },
       },
@@ -128,7 +193,16 @@ describe('request media types: the runtime table and the variants', () => {
     const doc = {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/up': { post: { responses: { '204': { description: 'ok' } }, requestBody: { content: { 'multipart/form-data': { encoding: { f: { headers: { 'X-Part': { schema: { type: 'string' } } } }, g: { style: 'matrix' } } } } } } } },
+      paths: {
+        '/up': {
+          post: {
+            responses: { '204': { description: 'ok' } },
+            requestBody: {
+              content: { 'multipart/form-data': { encoding: { f: { headers: { 'X-Part': { schema: { type: 'string' } } } }, g: { style: 'matrix' } } } },
+            },
+          },
+        },
+      },
     };
     expect(buildService(doc, 'things').warnings).toEqual([
       'POST /up: request body multipart/form-data: encoding of "f": part headers are not sent',
@@ -142,15 +216,51 @@ describe('responses', () => {
   const body = (media: string) => ({ description: 'x', content: { [media]: { schema: {} } } });
   /** [name, responses, success type, error type, responseType] */
   const cases: [string, Json, string, string, string | null][] = [
-    ['JSON success and error', { '200': body('application/json'), '404': body('application/problem+json') }, `${R}['200']['content']['application/json']`, `${R}['404']['content']['application/problem+json']`, null],
+    [
+      'JSON success and error',
+      { '200': body('application/json'), '404': body('application/problem+json') },
+      `${R}['200']['content']['application/json']`,
+      `${R}['404']['content']['application/problem+json']`,
+      null,
+    ],
     ['204 → null, nothing said about errors → any body ({} | null, which keeps the success type)', { '204': { description: 'x' } }, 'null', '{} | null', null],
-    ['several success codes are a union', { '200': body('application/json'), '201': body('application/json') }, `${R}['200']['content']['application/json'] | ${R}['201']['content']['application/json']`, '{} | null', null],
+    [
+      'several success codes are a union',
+      { '200': body('application/json'), '201': body('application/json') },
+      `${R}['200']['content']['application/json'] | ${R}['201']['content']['application/json']`,
+      '{} | null',
+      null,
+    ],
     ['text', { '200': body('text/csv') }, 'string', '{} | null', null],
     ['a download is bytes, error bodies too', { '200': body('image/png'), '404': body('application/json') }, 'Uint8Array', 'Uint8Array', 'binary'],
-    ['default is the error when success codes exist', { '200': body('application/json'), default: body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['default']['content']['application/json']`, null],
-    ['default alone is both', { default: body('application/json') }, `${R}['default']['content']['application/json']`, `${R}['default']['content']['application/json']`, null],
-    ['a 3xx is never a result (the runtime throws on redirects)', { '200': body('application/json'), '301': body('application/json'), '404': body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['404']['content']['application/json']`, null],
-    ['4XX ranges are errors', { '200': body('application/json'), '4XX': body('application/json') }, `${R}['200']['content']['application/json']`, `${R}['4XX']['content']['application/json']`, null],
+    [
+      'default is the error when success codes exist',
+      { '200': body('application/json'), default: body('application/json') },
+      `${R}['200']['content']['application/json']`,
+      `${R}['default']['content']['application/json']`,
+      null,
+    ],
+    [
+      'default alone is both',
+      { default: body('application/json') },
+      `${R}['default']['content']['application/json']`,
+      `${R}['default']['content']['application/json']`,
+      null,
+    ],
+    [
+      'a 3xx is never a result (the runtime throws on redirects)',
+      { '200': body('application/json'), '301': body('application/json'), '404': body('application/json') },
+      `${R}['200']['content']['application/json']`,
+      `${R}['404']['content']['application/json']`,
+      null,
+    ],
+    [
+      '4XX ranges are errors',
+      { '200': body('application/json'), '4XX': body('application/json') },
+      `${R}['200']['content']['application/json']`,
+      `${R}['4XX']['content']['application/json']`,
+      null,
+    ],
   ];
   it.each(cases)('%s', (_name, responses, success, error, responseType) => {
     const model = single({ responses }, { method: 'get' });
@@ -161,7 +271,16 @@ describe('responses', () => {
 describe('operations', () => {
   it('records the runtime fields, docs and deprecation', () => {
     const model = single({ operationId: 'Things.Make', summary: 'Make a thing', description: 'Longer.', deprecated: true, 'x-idempotent': true });
-    expect(model).toMatchObject({ methodName: 'thingsMake', typeName: 'ThingsMake', operationId: 'Things.Make', method: 'POST', path: '/things', idempotent: true, deprecated: true, docs: ['Make a thing', 'Longer.'] });
+    expect(model).toMatchObject({
+      methodName: 'thingsMake',
+      typeName: 'ThingsMake',
+      operationId: 'Things.Make',
+      method: 'POST',
+      path: '/things',
+      idempotent: true,
+      deprecated: true,
+      docs: ['Make a thing', 'Longer.'],
+    });
   });
 
   it('names operations without an operationId from method and path, and keeps the derived id', () => {
@@ -189,13 +308,20 @@ describe('operations', () => {
   });
 
   it('skips TRACE with a warning and sees through $ref path items', () => {
-    const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { $ref: '#/components/pathItems/X' } }, components: { pathItems: { X: { get: { operationId: 'x', responses: {} }, trace: { responses: {} } } } } };
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { $ref: '#/components/pathItems/X' } },
+      components: { pathItems: { X: { get: { operationId: 'x', responses: {} }, trace: { responses: {} } } } },
+    };
     const service = buildService(doc, 'x');
     expect(service.operations.map((o) => o.methodName)).toEqual(['x']);
     expect(service.warnings).toEqual(['TRACE /x: TRACE is not supported by the runtime; skipped']);
   });
 
   it('a webhooks-only document is a service without operations', () => {
-    expect(buildService({ openapi: '3.1.0', info: { title: 'hooks', version: '1' }, webhooks: { ping: { post: { responses: {} } } } }, 'hooks').operations).toEqual([]);
+    expect(
+      buildService({ openapi: '3.1.0', info: { title: 'hooks', version: '1' }, webhooks: { ping: { post: { responses: {} } } } }, 'hooks').operations,
+    ).toEqual([]);
   });
 });

@@ -124,7 +124,9 @@ describe('inside a repository (nearest .git)', () => {
     const error = await generate({ inputs: [path.join(dir, 'specs/billing')], out: path.join(dir, 'clients') }).catch((e: unknown) => e);
     expect(isSvcGenInputError(error) && error.code).toBe('SVCGEN_UNRESOLVED_REF');
     const text = String(error);
-    expect(text).toContain(`$ref to ${path.join(dir, 'outside.yaml')} leaves the repository (nearest .git) ${path.join(dir, 'specs')}; svc-gen reads only files inside it: widen it with --ref-root <dir> (or "refRoot" in the config file)`);
+    expect(text).toContain(
+      `$ref to ${path.join(dir, 'outside.yaml')} leaves the repository (nearest .git) ${path.join(dir, 'specs')}; svc-gen reads only files inside it: widen it with --ref-root <dir> (or "refRoot" in the config file)`,
+    );
     expect(text).not.toContain(SECRET);
   });
 
@@ -150,7 +152,9 @@ describe('no repository: the boundary is the spec folder, widened by --ref-root 
   it('without either, ../common is refused naming the spec folder and the flag', async () => {
     const run = await svcGenIn(dir, ['specs', '--out', 'clients']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`$ref to ${path.join(dir, 'specs/common/paging.yaml')} leaves the spec's folder ${path.join(dir, 'specs/billing')}; svc-gen reads only files inside it: widen it with --ref-root <dir> (or "refRoot" in the config file)`);
+    expect(run.stderr).toContain(
+      `$ref to ${path.join(dir, 'specs/common/paging.yaml')} leaves the spec's folder ${path.join(dir, 'specs/billing')}; svc-gen reads only files inside it: widen it with --ref-root <dir> (or "refRoot" in the config file)`,
+    );
     expect(snapshotDir(path.join(dir, 'clients'))).toEqual({});
   });
 
@@ -170,7 +174,12 @@ describe('no repository: the boundary is the spec folder, widened by --ref-root 
 
   it('refRoot in the config file (relative to it) applies to inputs and to services.<name>.spec', async () => {
     writeFiles(dir, {
-      'svc-gen.config.json': JSON.stringify({ inputs: ['specs/shipping'], out: 'clients', refRoot: 'specs', services: { invoices: { spec: 'specs/billing' } } }),
+      'svc-gen.config.json': JSON.stringify({
+        inputs: ['specs/shipping'],
+        out: 'clients',
+        refRoot: 'specs',
+        services: { invoices: { spec: 'specs/billing' } },
+      }),
     });
     const run = await svcGenIn(dir, ['--json']);
     expect(run.code, run.stderr).toBe(0);

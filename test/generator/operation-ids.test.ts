@@ -15,19 +15,40 @@ const ok = { responses: { '204': { description: 'ok' } } };
 const doc = (paths: Record<string, unknown>): OpenAPIDocument => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
 /** operationId of every operation, in document order: `METHOD path=id`. */
 const ids = (d: OpenAPIDocument) =>
-  Object.entries(d['paths'] as Record<string, Record<string, { operationId?: string }>>).flatMap(([p, item]) => Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${p}=${op.operationId}`));
+  Object.entries(d['paths'] as Record<string, Record<string, { operationId?: string }>>).flatMap(([p, item]) =>
+    Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${p}=${op.operationId}`),
+  );
 
 /** [name, paths, ids after] */
 const RENAMES: [string, Record<string, unknown>, string[]][] = [
   ['unique ids: unchanged', { '/a': { get: { ...ok, operationId: 'a' } }, '/b': { get: { ...ok, operationId: 'b' } } }, ['GET /a=a', 'GET /b=b']],
   [
     'three paths, one id: the first keeps it',
-    { '/v1/things/{id}': { get: { ...ok, operationId: 'Get' } }, '/v1/{parent}/things/{id}': { get: { ...ok, operationId: 'Get' } }, '/v2/things/{thing_id}': { get: { ...ok, operationId: 'Get' } } },
+    {
+      '/v1/things/{id}': { get: { ...ok, operationId: 'Get' } },
+      '/v1/{parent}/things/{id}': { get: { ...ok, operationId: 'Get' } },
+      '/v2/things/{thing_id}': { get: { ...ok, operationId: 'Get' } },
+    },
     ['GET /v1/things/{id}=Get', 'GET /v1/{parent}/things/{id}=Get_V1ByParentThingsById', 'GET /v2/things/{thing_id}=Get_V2ThingsByThingId'],
   ],
-  ['same path, two methods', { '/x': { get: { ...ok, operationId: 'X' }, post: { ...ok, operationId: 'X' } }, '/y': { get: { ...ok, operationId: 'X' } } }, ['GET /x=X', 'POST /x=X_X', 'GET /y=X_Y']],
-  ['a suffix taken by another id: the method, then a number', { '/a': { get: { ...ok, operationId: 'op' }, put: { ...ok, operationId: 'op_PutA' } }, '/a/': { put: { ...ok, operationId: 'op' }, post: { ...ok, operationId: 'op_A' } } }, ['GET /a=op', 'PUT /a=op_PutA', 'PUT /a/=op_PutA_2', 'POST /a/=op_A']],
-  ['ids equal once # is read as /', { '/a': { get: { ...ok, operationId: 'users/get' } }, '/b': { get: { ...ok, operationId: 'users#get' } } }, ['GET /a=users/get', 'GET /b=users#get_B']],
+  [
+    'same path, two methods',
+    { '/x': { get: { ...ok, operationId: 'X' }, post: { ...ok, operationId: 'X' } }, '/y': { get: { ...ok, operationId: 'X' } } },
+    ['GET /x=X', 'POST /x=X_X', 'GET /y=X_Y'],
+  ],
+  [
+    'a suffix taken by another id: the method, then a number',
+    {
+      '/a': { get: { ...ok, operationId: 'op' }, put: { ...ok, operationId: 'op_PutA' } },
+      '/a/': { put: { ...ok, operationId: 'op' }, post: { ...ok, operationId: 'op_A' } },
+    },
+    ['GET /a=op', 'PUT /a=op_PutA', 'PUT /a/=op_PutA_2', 'POST /a/=op_A'],
+  ],
+  [
+    'ids equal once # is read as /',
+    { '/a': { get: { ...ok, operationId: 'users/get' } }, '/b': { get: { ...ok, operationId: 'users#get' } } },
+    ['GET /a=users/get', 'GET /b=users#get_B'],
+  ],
   ['the root path', { '/': { get: { ...ok, operationId: 'r' } }, '/r': { get: { ...ok, operationId: 'r' } } }, ['GET /=r', 'GET /r=r_R']],
 ];
 
@@ -43,7 +64,12 @@ describe('disambiguateOperationIds', () => {
   });
 
   it('path suffixes', () => {
-    expect(['/v1/example/echo/{id}/{num}', '/users/{user-id}/orders', '/', '/{a}{b}'].map(pathSuffix)).toEqual(['V1ExampleEchoByIdByNum', 'UsersByUserIdOrders', 'Root', 'ByAByB']);
+    expect(['/v1/example/echo/{id}/{num}', '/users/{user-id}/orders', '/', '/{a}{b}'].map(pathSuffix)).toEqual([
+      'V1ExampleEchoByIdByNum',
+      'UsersByUserIdOrders',
+      'Root',
+      'ByAByB',
+    ]);
   });
 });
 
@@ -68,10 +94,30 @@ describe('path templates against path parameters', () => {
     expect(isSvcGenInputError(error)).toBe(true);
     if (!isSvcGenInputError(error)) return;
     expect(error.problems.map((p) => [p.code, path.relative(dir, p.file), p.location.pointer, p.reason])).toEqual([
-      ['SVCGEN_INVALID_SPEC', 'in/a.json', '/paths/~1a~1{id}/get', 'GET /a/{id}: {id} in the path has no parameter with "in: path" and "name: id"; every call would fail (add the parameter, or fix the template)'],
-      ['SVCGEN_INVALID_SPEC', 'in/a.json', '/paths/~1b/get/parameters/0', 'GET /b: path parameter "id" has no {id} in the path; its value would go nowhere (add it to the path, or make it another kind of parameter)'],
-      ['SVCGEN_INVALID_SPEC', 'in/a.json', '/paths/~1c~1{x}/put', 'PUT /c/{x}: {x} in the path has no parameter with "in: path" and "name: x"; every call would fail (add the parameter, or fix the template)'],
-      ['SVCGEN_INVALID_SPEC', 'in/a.json', '/paths/~1c~1{x}/parameters/0', 'PUT /c/{x}: path parameter "y" has no {y} in the path; its value would go nowhere (add it to the path, or make it another kind of parameter)'],
+      [
+        'SVCGEN_INVALID_SPEC',
+        'in/a.json',
+        '/paths/~1a~1{id}/get',
+        'GET /a/{id}: {id} in the path has no parameter with "in: path" and "name: id"; every call would fail (add the parameter, or fix the template)',
+      ],
+      [
+        'SVCGEN_INVALID_SPEC',
+        'in/a.json',
+        '/paths/~1b/get/parameters/0',
+        'GET /b: path parameter "id" has no {id} in the path; its value would go nowhere (add it to the path, or make it another kind of parameter)',
+      ],
+      [
+        'SVCGEN_INVALID_SPEC',
+        'in/a.json',
+        '/paths/~1c~1{x}/put',
+        'PUT /c/{x}: {x} in the path has no parameter with "in: path" and "name: x"; every call would fail (add the parameter, or fix the template)',
+      ],
+      [
+        'SVCGEN_INVALID_SPEC',
+        'in/a.json',
+        '/paths/~1c~1{x}/parameters/0',
+        'PUT /c/{x}: path parameter "y" has no {y} in the path; its value would go nowhere (add it to the path, or make it another kind of parameter)',
+      ],
     ]);
   });
 
@@ -80,7 +126,12 @@ describe('path templates against path parameters', () => {
       inputs: [
         (writeFiles(dir, {
           'ok.json': JSON.stringify({
-            ...doc({ '/a/{id}/{v}': { parameters: [{ $ref: '#/components/parameters/Id' }], get: { ...ok, operationId: 'a', parameters: [{ name: 'v', in: 'path', required: true, schema: { type: 'string' } }] } } }),
+            ...doc({
+              '/a/{id}/{v}': {
+                parameters: [{ $ref: '#/components/parameters/Id' }],
+                get: { ...ok, operationId: 'a', parameters: [{ name: 'v', in: 'path', required: true, schema: { type: 'string' } }] },
+              },
+            }),
             components: { parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } } },
           }),
         }),

@@ -36,10 +36,14 @@ let tarball: string;
 beforeAll(() => {
   // `npm test` builds dist/ first (pretest); a bare `vitest run` may not have.
   ensureRuntimeBuilt();
-  if (!existsSync(path.join(ROOT, 'dist/generator/index.d.ts'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
+  if (!existsSync(path.join(ROOT, 'dist/generator/index.d.ts')))
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   work = tempDir('svc-gen-package-');
   // --ignore-scripts: dist/ is already built, and a concurrent rebuild would race other test files reading it.
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = path.join(work, packed[0]?.filename ?? '');
   packedFiles = (packed[0]?.files ?? []).map((f) => f.path);
 }, 120_000);
@@ -73,7 +77,18 @@ function attw(target: string): { status: number | null; problems: AttwProblem[] 
 
 describe('published shape', () => {
   it('the tarball holds the CLI, both entry points with their types, and the templates, and no tests or sources', () => {
-    for (const f of ['bin/svc-gen.js', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/runtime.js', 'dist/generator/runtime.d.ts', 'dist/generator/cli/bin-entry.js', 'templates/client.ts.hbs', 'templates/index.ts.hbs', 'package.json', 'LICENSE']) {
+    for (const f of [
+      'bin/svc-gen.js',
+      'dist/generator/index.js',
+      'dist/generator/index.d.ts',
+      'dist/generator/runtime.js',
+      'dist/generator/runtime.d.ts',
+      'dist/generator/cli/bin-entry.js',
+      'templates/client.ts.hbs',
+      'templates/index.ts.hbs',
+      'package.json',
+      'LICENSE',
+    ]) {
       expect(packedFiles).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|generator|runtime|specs|bench)\//.test(f))).toEqual([]);
@@ -93,7 +108,9 @@ describe('published shape', () => {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
     pkg.exports['./runtime'] = { types: './dist/generator/missing.d.ts', default: './dist/generator/runtime.js' };
     writeFileSync(pkgFile, JSON.stringify(pkg));
-    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: path.join(dir, 'package'), encoding: 'utf8' })) as { filename: string }[];
+    const packed = JSON.parse(
+      execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: path.join(dir, 'package'), encoding: 'utf8' }),
+    ) as { filename: string }[];
     const r = attw(path.join(dir, packed[0]?.filename ?? ''));
     expect(r.status).not.toBe(0);
     expect(r.problems.map((p) => [p.entrypoint, p.resolutionKind])).toContainEqual(['./runtime', 'node16-esm']);
@@ -184,26 +201,47 @@ describe('a consumer of the built package', () => {
     const program = ts.createProgram(files, { ...options, typeRoots: [path.join(ROOT, 'node_modules/@types')] });
     const diagnostics = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => !d.file || !d.file.fileName.includes(`${path.sep}node_modules${path.sep}`) || d.file.fileName.includes(`node_modules${path.sep}svc-gen${path.sep}`))
+      .filter(
+        (d) =>
+          !d.file || !d.file.fileName.includes(`${path.sep}node_modules${path.sep}`) || d.file.fileName.includes(`node_modules${path.sep}svc-gen${path.sep}`),
+      )
       .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(diagnostics).toEqual([]);
     // Resolved through the package's exports to the built declarations, not to the sources.
     // app.ts is an ES module (the consumer's package.json says so): resolved as its imports are.
-    const resolved = ['svc-gen/runtime', 'svc-gen', '@svc-gen/runtime'].map((name) => ts.resolveModuleName(name, path.join(consumer, 'app.ts'), options, ts.sys, undefined, undefined, ts.ModuleKind.ESNext).resolvedModule?.resolvedFileName);
-    expect(resolved.map((f) => f && path.relative(ROOT, ts.sys.realpath?.(f) ?? f))).toEqual(['dist/generator/runtime.d.ts', 'dist/generator/index.d.ts', 'runtime/dist/esm/index.d.ts']);
+    const resolved = ['svc-gen/runtime', 'svc-gen', '@svc-gen/runtime'].map(
+      (name) =>
+        ts.resolveModuleName(name, path.join(consumer, 'app.ts'), options, ts.sys, undefined, undefined, ts.ModuleKind.ESNext).resolvedModule?.resolvedFileName,
+    );
+    expect(resolved.map((f) => f && path.relative(ROOT, ts.sys.realpath?.(f) ?? f))).toEqual([
+      'dist/generator/runtime.d.ts',
+      'dist/generator/index.d.ts',
+      'runtime/dist/esm/index.d.ts',
+    ]);
   });
 
   it('the @ts-expect-error lines are real errors (the check can fail)', () => {
     const broken = path.join(consumer, 'broken.ts');
     writeFileSync(broken, CONSUMER.replace(/\/\/ @ts-expect-error[^\n]*\n/g, ''));
     const program = ts.createProgram([broken], { ...strict, ...nodeNext, typeRoots: [path.join(ROOT, 'node_modules/@types')] });
-    const codes = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === broken).map((d) => d.code);
+    const codes = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === broken)
+      .map((d) => d.code);
     rmSync(broken);
     expect(codes.length).toBeGreaterThanOrEqual(3);
   });
 
   it('imports at run time through the exports map', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "const rt = await import('svc-gen/runtime'); const own = await import('@svc-gen/runtime'); const api = await import('svc-gen'); console.log(typeof rt.configure, rt.configure === own.configure, typeof api.generate, typeof api.loadConfig);"], { cwd: consumer, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const rt = await import('svc-gen/runtime'); const own = await import('@svc-gen/runtime'); const api = await import('svc-gen'); console.log(typeof rt.configure, rt.configure === own.configure, typeof api.generate, typeof api.loadConfig);",
+      ],
+      { cwd: consumer, encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('function true function function');
   });

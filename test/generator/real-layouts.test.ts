@@ -39,7 +39,9 @@ describe('CAMARA Quality On Demand (Apache-2.0): API_definitions/*.yaml sharing 
     const out = path.join(dir, 'clients');
     const error = await generate({ inputs, out }).catch((e: unknown) => e);
     expect(isSvcGenInputError(error) && error.code).toBe('SVCGEN_UNRESOLVED_REF');
-    expect(String(error)).toContain(`leaves the spec's folder ${path.join(copy, 'code/API_definitions')}; svc-gen reads only files inside it: widen it with --ref-root <dir>`);
+    expect(String(error)).toContain(
+      `leaves the spec's folder ${path.join(copy, 'code/API_definitions')}; svc-gen reads only files inside it: widen it with --ref-root <dir>`,
+    );
     const result = await generate({ inputs, out, refRoot: path.join(copy, 'code') });
     expect(result.services.map((s) => s.name)).toEqual(['qos-profiles', 'qos-provisioning']);
   });
@@ -56,7 +58,13 @@ const GATEWAY = {
   consumes: ['application/json'],
   produces: ['application/json'],
   paths: {
-    '/v1/example/echo/{id}': { post: { operationId: 'Echo', parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } } } },
+    '/v1/example/echo/{id}': {
+      post: {
+        operationId: 'Echo',
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } },
+      },
+    },
     '/v1/example/echo/{id}/{num}': {
       get: {
         operationId: 'Echo',
@@ -68,11 +76,25 @@ const GATEWAY = {
       },
     },
     '/v2/example/echo/{id}': {
-      get: { operationId: 'Echo', parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } } },
+      get: {
+        operationId: 'Echo',
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } },
+      },
       // The same id twice on one path: the method joins the suffix.
-      post: { operationId: 'Echo', parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } } },
+      post: {
+        operationId: 'Echo',
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } },
+      },
     },
-    '/v1/example/echo_body': { post: { operationId: 'EchoBody', parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/SimpleMessage' } }], responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } } } },
+    '/v1/example/echo_body': {
+      post: {
+        operationId: 'EchoBody',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/SimpleMessage' } }],
+        responses: { '200': { description: 'A successful response.', schema: { $ref: '#/definitions/SimpleMessage' } } },
+      },
+    },
   },
   definitions: { SimpleMessage: { type: 'object', properties: { id: { type: 'string' }, num: { type: 'string', format: 'int64' } } } },
 };
@@ -90,7 +112,8 @@ describe('gRPC-gateway style: one operationId on several paths', () => {
     const types = readFileSync(path.join(out, 'echo/types.ts'), 'utf8');
     for (const id of ['Echo', 'Echo_V1ExampleEchoByIdByNum', 'Echo_V2ExampleEchoById', 'Echo_PostV2ExampleEchoById']) expect(types).toContain(`    ${id}: {`);
     const client = readFileSync(path.join(out, 'echo/client.ts'), 'utf8');
-    for (const method of ['echo', 'echoV1ExampleEchoByIdByNum', 'echoV2ExampleEchoById', 'echoPostV2ExampleEchoById', 'echoBody']) expect(client).toMatch(new RegExp(`^  ${method}<`, 'm'));
+    for (const method of ['echo', 'echoV1ExampleEchoByIdByNum', 'echoV2ExampleEchoById', 'echoPostV2ExampleEchoById', 'echoBody'])
+      expect(client).toMatch(new RegExp(`^  ${method}<`, 'm'));
     const diagnostics = typecheck(out);
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });

@@ -30,19 +30,47 @@ const spec = {
           '200': {
             description: 'keys',
             headers: { 'ratelimit-limit': { schema: { type: 'integer' } } },
-            content: { 'application/json': { schema: { type: 'object', properties: { ssh_keys: { type: 'array', items: { type: 'object', required: ['name'], properties: { id: { type: 'integer' }, name: { type: 'string' } } } } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    ssh_keys: {
+                      type: 'array',
+                      items: { type: 'object', required: ['name'], properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+                    },
+                  },
+                },
+              },
+            },
           },
-          '401': { description: 'unauthorized', content: { 'application/json': { schema: { type: 'object', required: ['id', 'message'], properties: { id: { type: 'string' }, message: { type: 'string' } } } } } },
+          '401': {
+            description: 'unauthorized',
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['id', 'message'], properties: { id: { type: 'string' }, message: { type: 'string' } } },
+              },
+            },
+          },
         },
       },
       post: {
         operationId: 'sshKeys_create',
-        requestBody: { content: { 'application/json': { schema: { $ref: `${KEYS}/get/responses/200/content/application~1json/schema/properties/ssh_keys/items` } } } },
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: `${KEYS}/get/responses/200/content/application~1json/schema/properties/ssh_keys/items` } } },
+        },
         responses: {
           '201': {
             description: 'created',
             headers: { 'ratelimit-limit': { $ref: `${KEYS}/get/responses/200/headers/ratelimit-limit` } },
-            content: { 'application/json': { schema: { type: 'object', properties: { ssh_key: { $ref: `${KEYS}/get/responses/200/content/application~1json/schema/properties/ssh_keys/items` } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { ssh_key: { $ref: `${KEYS}/get/responses/200/content/application~1json/schema/properties/ssh_keys/items` } },
+                },
+              },
+            },
           },
           '401': { $ref: `${KEYS}/get/responses/401` },
         },
@@ -75,7 +103,7 @@ describe('$refs to values inside other operations', () => {
         "export const body: Body = { name: 'laptop' };",
         "export const err: Unauthorized = { id: 'unauthorized', message: 'no' };",
         'export const perPage: PerPage = 20;',
-        "// @ts-expect-error name is required, as in the original schema",
+        '// @ts-expect-error name is required, as in the original schema',
         'export const bad: Body = { id: 1 };',
         '',
       ].join('\n'),

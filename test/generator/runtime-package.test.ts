@@ -28,7 +28,9 @@ beforeAll(() => {
   ensureRuntimeBuilt();
   work = tempDir('svc-gen-runtime-package-');
   // --ignore-scripts: dist/ is already built, and a concurrent rebuild would race other test files reading it.
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: path.join(ROOT, 'runtime'), encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: path.join(ROOT, 'runtime'), encoding: 'utf8' }),
+  ) as { filename: string; files: { path: string }[] }[];
   tarball = path.join(work, packed[0]?.filename ?? '');
   packedFiles = (packed[0]?.files ?? []).map((f) => f.path);
 }, 120_000);
@@ -36,18 +38,33 @@ afterAll(() => cleanup(work));
 
 describe('the runtime tarball', () => {
   it('holds both builds with their types, and no sources or build files', () => {
-    for (const f of ['package.json', 'LICENSE', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/fetch.js', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) expect(packedFiles).toContain(f);
+    for (const f of [
+      'package.json',
+      'LICENSE',
+      'dist/esm/index.js',
+      'dist/esm/index.d.ts',
+      'dist/esm/fetch.js',
+      'dist/cjs/index.js',
+      'dist/cjs/index.d.ts',
+      'dist/cjs/package.json',
+    ])
+      expect(packedFiles).toContain(f);
     expect(packedFiles.filter((f) => !f.startsWith('dist/esm/') && !f.startsWith('dist/cjs/'))).toEqual(['LICENSE', 'package.json']);
     expect(packedFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
   it('attw finds no problem for node10, node16 from CJS and from ESM, and bundler', () => {
     const r = spawnSync(process.execPath, [ATTW, tarball, '--format', 'json'], { encoding: 'utf8' });
-    const json = JSON.parse(r.stdout) as { problems?: Record<string, unknown[]>; analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
+    const json = JSON.parse(r.stdout) as {
+      problems?: Record<string, unknown[]>;
+      analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> };
+    };
     expect(Object.values(json.problems ?? {}).flat()).toEqual([]);
     expect(r.status).toBe(0);
     const resolutions = json.analysis.entrypoints['.']?.resolutions ?? {};
-    expect(Object.fromEntries(Object.entries(resolutions).map(([kind, r]) => [kind, r.resolution?.fileName.replace(/^\/node_modules\/@svc-gen\/runtime\//, '')]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(resolutions).map(([kind, r]) => [kind, r.resolution?.fileName.replace(/^\/node_modules\/@svc-gen\/runtime\//, '')])),
+    ).toEqual({
       node10: 'dist/cjs/index.d.ts',
       'node16-cjs': 'dist/cjs/index.d.ts',
       'node16-esm': 'dist/esm/index.d.ts',
@@ -65,8 +82,17 @@ describe('a fresh project that installs the runtime tarball alone', () => {
     // Dependencies come from the npm cache when there, else from the registry.
     execFileSync(npm, ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
     cpSync(path.join(ROOT, 'specs'), path.join(project, 'specs'), { recursive: true });
-    for (const [dir, type] of [['cjs', 'commonjs'], ['esm', 'module']] as const) {
-      await generate({ cwd: project, out: `${dir}/clients`, inputs: ['specs'], refRoot: 'specs', services: { user: { spec: 'specs/user.yaml', retryCount: 1 } } });
+    for (const [dir, type] of [
+      ['cjs', 'commonjs'],
+      ['esm', 'module'],
+    ] as const) {
+      await generate({
+        cwd: project,
+        out: `${dir}/clients`,
+        inputs: ['specs'],
+        refRoot: 'specs',
+        services: { user: { spec: 'specs/user.yaml', retryCount: 1 } },
+      });
       writeFileSync(path.join(project, dir, 'package.json'), `{ "type": "${type}" }\n`);
     }
   }, 240_000);
@@ -79,8 +105,18 @@ describe('a fresh project that installs the runtime tarball alone', () => {
   });
 
   it.each([
-    ['a CommonJS', 'cjs', 'dist/cjs/index.d.ts', 'const { createServer } = require("node:http");\nconst { closeAll, configure } = require("@svc-gen/runtime");\nconst { getService } = require("./clients/index.js");\n'],
-    ['an ESM', 'esm', 'dist/esm/index.d.ts', 'import { createServer } from "node:http";\nimport { closeAll, configure } from "@svc-gen/runtime";\nimport { getService } from "./clients/index.js";\n'],
+    [
+      'a CommonJS',
+      'cjs',
+      'dist/cjs/index.d.ts',
+      'const { createServer } = require("node:http");\nconst { closeAll, configure } = require("@svc-gen/runtime");\nconst { getService } = require("./clients/index.js");\n',
+    ],
+    [
+      'an ESM',
+      'esm',
+      'dist/esm/index.d.ts',
+      'import { createServer } from "node:http";\nimport { closeAll, configure } from "@svc-gen/runtime";\nimport { getService } from "./clients/index.js";\n',
+    ],
   ])('%s consumer type-checks the generated client under strict and calls a real server with it', (_name, dir, types, imports) => {
     const files = readdirTs(path.join(project, dir, 'clients'));
     const options: ts.CompilerOptions = {
@@ -99,12 +135,16 @@ describe('a fresh project that installs the runtime tarball alone', () => {
     // The runtime's declarations are checked too; other packages' own declarations are theirs.
     const nodeModules = `${path.sep}node_modules${path.sep}`;
     const ours = (file: string) => !file.includes(nodeModules) || file.includes(`${nodeModules}@svc-gen${path.sep}runtime${path.sep}`);
-    const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => !d.file || ours(d.file.fileName)).map((d) => `${d.file ? path.relative(project, d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => !d.file || ours(d.file.fileName))
+      .map((d) => `${d.file ? path.relative(project, d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(diagnostics).toEqual([]);
     // Each file's format comes from its package.json "type"; the runtime's types from the matching condition.
     const format = program.getSourceFile(files[0] ?? '')?.impliedNodeFormat;
     expect(format).toBe(dir === 'cjs' ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext);
-    const resolved = ts.resolveModuleName('@svc-gen/runtime', files[0] ?? '', options, ts.sys, undefined, undefined, format).resolvedModule?.resolvedFileName ?? '';
+    const resolved =
+      ts.resolveModuleName('@svc-gen/runtime', files[0] ?? '', options, ts.sys, undefined, undefined, format).resolvedModule?.resolvedFileName ?? '';
     expect(path.relative(project, resolved)).toBe(`node_modules/@svc-gen/runtime/${types}`);
     expect(program.emit().emitSkipped).toBe(false);
     const emitted = readFileSync(path.join(project, dir, 'clients/user/client.js'), 'utf8');

@@ -11,9 +11,21 @@ type Case = [name: string, keys: string[], taken: string[], want: string[], rena
 
 const cases: Case[] = [
   ['safe names are kept, in spec order', ['User', 'Error', 'user_page'], [], ['User', 'Error', 'user_page'], 0],
-  ['unsafe keys are PascalCased (reported only when more than that was needed)', ['product-list', 'v1.Order', '2fa', 'class'], [], ['ProductList', 'V1Order', '_2fa', 'Class'], 1],
+  [
+    'unsafe keys are PascalCased (reported only when more than that was needed)',
+    ['product-list', 'v1.Order', '2fa', 'class'],
+    [],
+    ['ProductList', 'V1Order', '_2fa', 'Class'],
+    1,
+  ],
   ['a kept key wins over a sanitised one, whatever the order', ['product-list', 'ProductList'], [], ['ProductList2', 'ProductList'], 1],
-  ['a clash with the module exports or its globals is numbered', ['GetUserParams', 'Promise', 'Record'], ['GetUserParams'], ['GetUserParams2', 'Promise2', 'Record2'], 3],
+  [
+    'a clash with the module exports or its globals is numbered',
+    ['GetUserParams', 'Promise', 'Record'],
+    ['GetUserParams'],
+    ['GetUserParams2', 'Promise2', 'Record2'],
+    3,
+  ],
   ['a $-name never reaches the $-prefixed internals', ['$ops', '$t'], [], ['Ops', 'T'], 0],
   ['reserved words and empty keys', ['default', '', 'delete'], [], ['Default', 'Schema', 'Delete'], 1],
 ];
@@ -29,7 +41,7 @@ describe('schema export names', () => {
   });
 
   it('refs find their export, pointer-escaped or percent-encoded', () => {
-    const names = schemaNames({ components: { schemas: { 'a/b~c': {}, 'Ünï': {} } } }, new Set(), () => {});
+    const names = schemaNames({ components: { schemas: { 'a/b~c': {}, Ünï: {} } } }, new Set(), () => {});
     expect(refName(names, { $ref: '#/components/schemas/a~1b~0c' })).toBe('ABC');
     expect(refName(names, { $ref: '#/components/schemas/%C3%9Cn%C3%AF' })).toBe(names.schemas[1]!.exportName);
     expect(refName(names, { $ref: '#/components/responses/X' })).toBeUndefined();
@@ -46,7 +58,12 @@ describe('schema export names', () => {
     };
     const names = schemaNames({ components: { schemas } }, new Set(), () => {});
     expect(names.schemas.map((s) => [s.exportName, s.isInterface])).toEqual([
-      ['Obj', true], ['Props', true], ['Nullable', false], ['OneOf', false], ['Enum', false], ['Alias', false],
+      ['Obj', true],
+      ['Props', true],
+      ['Nullable', false],
+      ['OneOf', false],
+      ['Enum', false],
+      ['Alias', false],
     ]);
   });
 });
@@ -64,7 +81,12 @@ describe('response variants', () => {
     };
     const r = responseTypes({}, { responses }, '$op', 'GET', NONE);
     expect(r.responses).toEqual([
-      { ok: true, statusType: '200', dataType: "$op['responses']['200']['content']['application/json']", headersType: "{ etag: string; 'x-rate-limit'?: string; 'it\\'s'?: string }" },
+      {
+        ok: true,
+        statusType: '200',
+        dataType: "$op['responses']['200']['content']['application/json']",
+        headersType: "{ etag: string; 'x-rate-limit'?: string; 'it\\'s'?: string }",
+      },
       { ok: false, statusType: '404', dataType: "$op['responses']['404']['content']['application/json']", headersType: null },
     ]);
     expect(r.errorStatuses).toBe('404');
@@ -73,7 +95,13 @@ describe('response variants', () => {
   it('statuses with the same body and headers share a variant', () => {
     const names = schemaNames({ components: { schemas: { E: {} } } }, new Set(), () => {});
     const e = json({ $ref: '#/components/schemas/E' });
-    const r = responseTypes({}, { responses: { '200': json(), '201': json(), '403': e, '404': e, '410': { ...e, headers: { Sunset: {} } } } }, '$op', 'GET', names);
+    const r = responseTypes(
+      {},
+      { responses: { '200': json(), '201': json(), '403': e, '404': e, '410': { ...e, headers: { Sunset: {} } } } },
+      '$op',
+      'GET',
+      names,
+    );
     expect(r.responses.map((v) => [v.ok, v.statusType, v.dataType, v.headersType])).toEqual([
       [true, '200', "$op['responses']['200']['content']['application/json']", null],
       [true, '201', "$op['responses']['201']['content']['application/json']", null],

@@ -36,7 +36,11 @@ const patched: OpenAPIDocument = {
       Cat: { type: 'object', properties: { meows: { type: 'boolean' } } },
       DogAlias: { $ref: '#/components/schemas/Dog' },
       Dog: { type: 'object', required: ['barks'], properties: { barks: { type: 'boolean' } } },
-      Animal: { type: 'object', discriminator: { propertyName: 'kind', mapping: { bird: '#/components/schemas/Bird' } }, properties: { kind: { type: 'string' } } },
+      Animal: {
+        type: 'object',
+        discriminator: { propertyName: 'kind', mapping: { bird: '#/components/schemas/Bird' } },
+        properties: { kind: { type: 'string' } },
+      },
       Bird: { allOf: [{ $ref: '#/components/schemas/Animal' }, { type: 'object', properties: { wings: { type: 'integer' } } }] },
     },
   },
@@ -44,9 +48,18 @@ const patched: OpenAPIDocument = {
 
 const cases: [string, () => OpenAPIDocument][] = [
   ['discriminators in every form, a content parameter', () => structuredClone(patched)],
-  ['@readme/oas-examples 3.0 discriminators.json', () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'discriminators.json'), 'utf8')) as OpenAPIDocument],
-  ['@readme/oas-examples 3.0 polymorphism.json', () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'polymorphism.json'), 'utf8')) as OpenAPIDocument],
-  ['@readme/oas-examples 3.0 parameters-style.json', () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'parameters-style.json'), 'utf8')) as OpenAPIDocument],
+  [
+    '@readme/oas-examples 3.0 discriminators.json',
+    () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'discriminators.json'), 'utf8')) as OpenAPIDocument,
+  ],
+  [
+    '@readme/oas-examples 3.0 polymorphism.json',
+    () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'polymorphism.json'), 'utf8')) as OpenAPIDocument,
+  ],
+  [
+    '@readme/oas-examples 3.0 parameters-style.json',
+    () => JSON.parse(readFileSync(path.join(examples, '3.0', 'json', 'parameters-style.json'), 'utf8')) as OpenAPIDocument,
+  ],
 ];
 
 test.each(cases)('%s: the bytes of the transform on a whole structuredClone; the input unchanged', async (_name, load) => {

@@ -4,8 +4,7 @@
  * watching goes on, and the fix regenerates; events are debounced; new specs become services.
  * Every wait is bounded (10 s) and fails with the output so far.
  */
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +55,10 @@ async function startWatch(args: string[] = ['specs', '--out', 'clients']) {
     runs,
     /** Waits for run number `n` (1 is the first) to finish; returns that run's stderr. */
     async run(n: number): Promise<string> {
-      await until(() => runs() >= n, () => stderr);
+      await until(
+        () => runs() >= n,
+        () => stderr,
+      );
       const parts = stderr.split(/^svc-gen: watching \d+ files.*\n/m);
       return parts[n - 1] ?? '';
     },
@@ -160,10 +162,14 @@ describe('--watch', () => {
   });
 
   it('a starting error keeps watching; the config file is watched and re-read', async () => {
-    writeFiles(dir, { 'svc-gen.config.json': '{ "inputs": ["specs"], "out": "clients", "services": { "user": { "spec": "specs/user.yaml", "operationIds": ["nope"] } } }\n' });
+    writeFiles(dir, {
+      'svc-gen.config.json': '{ "inputs": ["specs"], "out": "clients", "services": { "user": { "spec": "specs/user.yaml", "operationIds": ["nope"] } } }\n',
+    });
     const w = await startWatch([]);
     expect(w.stderr()).toMatch(/operationIds lists "nope"/);
-    writeFiles(dir, { 'svc-gen.config.json': '{ "inputs": ["specs"], "out": "clients", "services": { "user": { "spec": "specs/user.yaml", "operationIds": ["get_user"] } } }\n' });
+    writeFiles(dir, {
+      'svc-gen.config.json': '{ "inputs": ["specs"], "out": "clients", "services": { "user": { "spec": "specs/user.yaml", "operationIds": ["get_user"] } } }\n',
+    });
     const run = await w.run(2);
     expect(run).toMatch(/^user\s+1 operations/m);
     expect(existsSync(path.join(out, 'user/client.ts'))).toBe(true);
@@ -177,11 +183,20 @@ describe('--watch', () => {
       controller.abort();
       return done;
     };
-    await until(() => /watching/.test(stderr), () => stderr);
+    await until(
+      () => /watching/.test(stderr),
+      () => stderr,
+    );
     edit('specs/payment.json', '"Charges and refunds.', '"Charges, and refunds.');
-    await until(() => (stderr.match(/watching/g)?.length ?? 0) >= 2, () => stderr);
+    await until(
+      () => (stderr.match(/watching/g)?.length ?? 0) >= 2,
+      () => stderr,
+    );
     const result = await stopWatch();
-    const lines = (result as { stdout: string }).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (result as { stdout: string }).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.ok, l.services.filter((s: { reused: boolean }) => !s.reused).map((s: { key: string }) => s.key)])).toEqual([
       [true, ['notification', 'order', 'payment', 'user']],
       [true, ['payment']],
@@ -199,11 +214,15 @@ describe('--watch', () => {
 describe('bin/svc-gen.js --watch (a real process)', () => {
   const ROOT = fileURLToPath(new URL('../../', import.meta.url));
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'dist/generator/watch.js'))) execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
+    if (!existsSync(path.join(ROOT, 'dist/generator/watch.js')))
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')]);
   }, 120_000);
 
   it('regenerates after an edit and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/svc-gen.js'), 'specs', '--out', 'clients', '--watch'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -211,9 +230,15 @@ describe('bin/svc-gen.js --watch (a real process)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     };
-    await until(() => /watching/.test(stderr), () => stderr);
+    await until(
+      () => /watching/.test(stderr),
+      () => stderr,
+    );
     edit('specs/user.yaml', 'Get one user', 'Get one user by id');
-    await until(() => /regenerated user;/.test(stderr), () => stderr);
+    await until(
+      () => /regenerated user;/.test(stderr),
+      () => stderr,
+    );
     expect(readFileSync(path.join(out, 'user/client.ts'), 'utf8')).toContain('Get one user by id');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

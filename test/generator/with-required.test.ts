@@ -19,13 +19,24 @@ const spec = {
   info: { title: 'Plaid (excerpt)', version: '1' },
   paths: {
     '/item/get': {
-      post: { operationId: 'itemGet', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Cause' } } } } } },
+      post: {
+        operationId: 'itemGet',
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Cause' } } } } },
+      },
     },
   },
   components: {
     schemas: {
-      PlaidError: { type: 'object', nullable: true, properties: { error_type: { type: 'string' }, error_code: { type: 'string' }, display_message: { type: 'string', nullable: true } } },
-      Cause: { type: 'object', allOf: [{ $ref: '#/components/schemas/PlaidError' }, { type: 'object', required: ['item_id'], properties: { item_id: { type: 'string' } } }], required: ['error_type', 'error_code'] },
+      PlaidError: {
+        type: 'object',
+        nullable: true,
+        properties: { error_type: { type: 'string' }, error_code: { type: 'string' }, display_message: { type: 'string', nullable: true } },
+      },
+      Cause: {
+        type: 'object',
+        allOf: [{ $ref: '#/components/schemas/PlaidError' }, { type: 'object', required: ['item_id'], properties: { item_id: { type: 'string' } } }],
+        required: ['error_type', 'error_code'],
+      },
     },
   },
 };

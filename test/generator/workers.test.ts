@@ -19,7 +19,8 @@ let specs: string;
 beforeEach(() => {
   dir = tempDir();
   specs = copyRepoSpecs(dir);
-  for (const f of ['petstore.json', 'polymorphism.json', 'parameters-style.json', 'callbacks.json', 'readme-extensions.json']) copyFileSync(path.join(examples, f), path.join(specs, `ex-${f}`));
+  for (const f of ['petstore.json', 'polymorphism.json', 'parameters-style.json', 'callbacks.json', 'readme-extensions.json'])
+    copyFileSync(path.join(examples, f), path.join(specs, `ex-${f}`));
 });
 afterEach(() => {
   delete process.env['SVCGEN_WORKERS'];
@@ -36,7 +37,13 @@ async function run(workers: number, delays: Record<string, number> = {}, inputs:
   process.env['SVCGEN_TEST_PREPARE_LOG'] = `${out}.log`;
   try {
     const result = await generate({ inputs, out });
-    return { out, files: snapshotDir(out), services: result.services.map(({ ms, ...s }) => ({ ...s, file: path.relative(dir, s.file), inputs: s.inputs.map((f) => path.relative(dir, f)) })), warnings: result.warnings, shared: result.shared };
+    return {
+      out,
+      files: snapshotDir(out),
+      services: result.services.map(({ ms, ...s }) => ({ ...s, file: path.relative(dir, s.file), inputs: s.inputs.map((f) => path.relative(dir, f)) })),
+      warnings: result.warnings,
+      shared: result.shared,
+    };
   } catch (e) {
     return { error: JSON.parse(JSON.stringify(e)) as unknown };
   }
@@ -46,7 +53,10 @@ async function run(workers: number, delays: Record<string, number> = {}, inputs:
 function finished(workers: number, delays: Record<string, number> = {}): { thread: string; file: string }[] {
   const log = path.join(dir, `out-${workers}-${Object.keys(delays).length}.log`);
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').trim().split('\n').map((l) => ({ thread: l.split(' ')[0] ?? '', file: l.split(' ')[1] ?? '' }));
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => ({ thread: l.split(' ')[0] ?? '', file: l.split(' ')[1] ?? '' }));
 }
 
 /** The manifest lists no paths outside <out> that differ by folder name, so each tree is compared without it being renamed. */
@@ -59,7 +69,25 @@ test('the same bytes, report and warnings with and without workers', async () =>
   expect((one as { services: unknown[] }).services).toHaveLength(9);
   expect(finished(0)).toEqual([]);
   expect(new Set(finished(3).map((f) => f.thread)).size).toBe(3);
-  expect(finished(3).map((f) => f.file).sort()).toEqual(Object.keys((one as { files: object }).files).length > 0 ? ['ex-callbacks.json', 'ex-parameters-style.json', 'ex-petstore.json', 'ex-polymorphism.json', 'ex-readme-extensions.json', 'notification.yaml', 'openapi.yaml', 'payment.json', 'user.yaml'] : []);
+  expect(
+    finished(3)
+      .map((f) => f.file)
+      .sort(),
+  ).toEqual(
+    Object.keys((one as { files: object }).files).length > 0
+      ? [
+          'ex-callbacks.json',
+          'ex-parameters-style.json',
+          'ex-petstore.json',
+          'ex-polymorphism.json',
+          'ex-readme-extensions.json',
+          'notification.yaml',
+          'openapi.yaml',
+          'payment.json',
+          'user.yaml',
+        ]
+      : [],
+  );
   expect(strip(three)).toEqual(strip(one));
 });
 

@@ -7,7 +7,7 @@
  * the call that caused it without trusting the headers under test.
  */
 import { randomBytes } from 'node:crypto';
-import { type RequestContext, type RequestUser, getContext, getService } from 'svc-gen/runtime';
+import { getContext, getService, type RequestContext, type RequestUser } from 'svc-gen/runtime';
 import type { Received } from './server.js';
 
 export interface CallerContext {

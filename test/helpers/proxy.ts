@@ -3,7 +3,7 @@
  * latency, a reset at accept or mid-response, a connection held open with no data, 1-byte slices,
  * a slow close, and going down then up again on the same port.
  */
-import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
+import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { openSockets } from './sockets.js';
 
 export interface Faults {

@@ -2,7 +2,7 @@
  * Real HTTP servers on 127.0.0.1 for behaviour tests: a handler per test, every received
  * request recorded (method, url, headers, body), sockets tracked so tests can see closes.
  */
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { openSockets } from './sockets.js';
 

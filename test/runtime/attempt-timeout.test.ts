@@ -3,9 +3,10 @@
  * is abandoned and retried when method, budget and time left allow, against a real server whose
  * first request hangs.
  */
+
+import { type APIException, closeAll, configure, getService, ResponseTimeoutError, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, ResponseTimeoutError, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

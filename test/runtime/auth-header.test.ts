@@ -4,8 +4,9 @@
  * parameter) arrives as given; with one, the token goes in `serviceAuthHeader`; a caller header
  * that names an injected one fails with invalid_usage naming it before any connection is opened.
  */
+
+import { APIException, closeAll, configure, getService, type OperationSpec, type Settings } from 'svc-gen/runtime';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { APIException, type OperationSpec, type Settings, closeAll, configure, getService } from 'svc-gen/runtime';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 import { startTcpServer, type TcpServer } from '../helpers/tcp.js';
 
@@ -30,7 +31,10 @@ function setup(url: string, extra: Settings = {}): void {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<APIException> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(APIException);
   return error as APIException;
 }
@@ -38,7 +42,7 @@ async function rejection(promise: Promise<unknown>): Promise<APIException> {
 /** Long enough for a loopback connection to have been accepted, had one been opened. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('without serviceTokenKey, the caller\'s Authorization arrives', () => {
+describe("without serviceTokenKey, the caller's Authorization arrives", () => {
   test('from options.headers (httpDispatch)', async () => {
     setup(server.url);
     await getService('user').httpDispatch('GET', '/me', { headers: { Authorization: 'Bearer end-user-token' } });
@@ -65,7 +69,7 @@ describe('without serviceTokenKey, the caller\'s Authorization arrives', () => {
 });
 
 describe('serviceAuthHeader', () => {
-  test('moves the identity token to another header; the caller\'s Authorization then passes through', async () => {
+  test("moves the identity token to another header; the caller's Authorization then passes through", async () => {
     setup(server.url, { serviceTokenKey: KEY, serviceAuthHeader: 'X-Service-Token' });
     await getService('user').call(GET_ME, { headers: { Authorization: 'Bearer end-user' } });
     const headers = server.received[0]?.headers;

@@ -7,9 +7,9 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { APIException, closeAll, configure, getService, type OperationSpec } from 'svc-gen/runtime';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { APIException, type OperationSpec, closeAll, configure, getService } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -51,7 +51,7 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
     expect(r.headers['content-type']).toBe(type);
   });
 
-  test('an fs.ReadStream sends the file\'s bytes, not JSON with its path', async () => {
+  test("an fs.ReadStream sends the file's bytes, not JSON with its path", async () => {
     const file = path.join(dir, 'photo.bin');
     writeFileSync(file, BYTES);
     const service = await setup();
@@ -117,17 +117,31 @@ describe('retries: bytes and Blobs are replayed, streams are not', () => {
 });
 
 describe('generated binary operations', () => {
-  const upload: OperationSpec = { operationId: 'upload', method: 'PUT', path: '/avatar', bodyType: 'binary', contentType: 'image/png', media: { 'image/png': { type: 'binary' } } };
-  const anyImage: OperationSpec = { operationId: 'anyImage', method: 'PUT', path: '/img', bodyType: 'binary', contentType: 'image/*', media: { 'image/*': { type: 'binary' } } };
+  const upload: OperationSpec = {
+    operationId: 'upload',
+    method: 'PUT',
+    path: '/avatar',
+    bodyType: 'binary',
+    contentType: 'image/png',
+    media: { 'image/png': { type: 'binary' } },
+  };
+  const anyImage: OperationSpec = {
+    operationId: 'anyImage',
+    method: 'PUT',
+    path: '/img',
+    bodyType: 'binary',
+    contentType: 'image/*',
+    media: { 'image/*': { type: 'binary' } },
+  };
 
-  test('sent with the spec\'s media type', async () => {
+  test("sent with the spec's media type", async () => {
     const service = await setup();
     await service.call(upload, { body: BYTES });
     expect(server!.received[0]!.headers['content-type']).toBe('image/png');
     expect(server!.received[0]!.body.equals(BYTES)).toBe(true);
   });
 
-  test('a wildcard media type takes the Blob\'s type, else application/octet-stream', async () => {
+  test("a wildcard media type takes the Blob's type, else application/octet-stream", async () => {
     const service = await setup();
     await service.call(anyImage, { body: new Blob([BYTES], { type: 'image/gif' }) });
     await service.call(anyImage, { body: BYTES });

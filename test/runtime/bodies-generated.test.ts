@@ -8,20 +8,35 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, configure } from 'svc-gen/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
 import { cleanup, tempDir } from '../generator/helpers/fs.js';
 import { formatDiagnostics, LAX, typecheck } from '../generator/helpers/typecheck.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } };
-const thing = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } }, color: { type: 'object', properties: { R: { type: 'integer' } } } } };
+const thing = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' } },
+    color: { type: 'object', properties: { R: { type: 'integer' } } },
+  },
+};
 
 // createThing's responses: a 201 with a declared Location header, a 409 with its own body.
 const created = {
-  '201': { description: 'created', headers: { Location: { required: true, schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } } },
-  '409': { description: 'conflict', content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } } } },
+  '201': {
+    description: 'created',
+    headers: { Location: { required: true, schema: { type: 'string' } } },
+    content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
+  },
+  '409': {
+    description: 'conflict',
+    content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } } } },
+  },
 };
 
 const SPEC = {
@@ -39,7 +54,10 @@ const SPEC = {
               schema: { type: 'object', required: ['name', 'photo'], properties: { name: { type: 'string' }, photo: { type: 'string', format: 'binary' } } },
               encoding: { photo: { contentType: 'image/png' } },
             },
-            'application/x-www-form-urlencoded': { schema: thing, encoding: { tags: { style: 'pipeDelimited', explode: false }, color: { style: 'deepObject', explode: true } } },
+            'application/x-www-form-urlencoded': {
+              schema: thing,
+              encoding: { tags: { style: 'pipeDelimited', explode: false }, color: { style: 'deepObject', explode: true } },
+            },
             'application/json': { schema: thing },
           },
         },
@@ -50,7 +68,10 @@ const SPEC = {
       patch: {
         operationId: 'patchThing',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/merge-patch+json': { schema: { type: 'object', properties: { name: { type: ['string', 'null'] } } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/merge-patch+json': { schema: { type: 'object', properties: { name: { type: ['string', 'null'] } } } } },
+        },
         responses: ok,
       },
     },
@@ -58,7 +79,11 @@ const SPEC = {
       put: { operationId: 'putAvatar', requestBody: { required: true, content: { 'image/png': {} } }, responses: ok },
     },
     '/blob': {
-      put: { operationId: 'putBlob', requestBody: { content: { 'application/x-custom': { schema: { type: 'string', contentMediaType: 'application/x-custom' } } } }, responses: ok },
+      put: {
+        operationId: 'putBlob',
+        requestBody: { content: { 'application/x-custom': { schema: { type: 'string', contentMediaType: 'application/x-custom' } } } },
+        responses: ok,
+      },
     },
     '/me': {
       get: { operationId: 'getMe', parameters: [{ name: 'Authorization', in: 'header', required: true, schema: { type: 'string' } }], responses: ok },

@@ -3,8 +3,9 @@
  * arrives with its own content type and the exact bytes its `encoding` object says; the caller
  * picks among an operation's media types with `options.contentType`.
  */
+
+import { type APIException, closeAll, configure, getService, type MediaSpec, type OperationSpec, type PartEncoding } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, type MediaSpec, type OperationSpec, type PartEncoding, closeAll, configure, getService } from 'svc-gen/runtime';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -21,7 +22,14 @@ async function setup() {
 }
 
 /** An operation with one request media type, as the generator emits it. */
-const op = (contentType: string, spec: MediaSpec): OperationSpec => ({ operationId: 'send', method: 'POST', path: '/things', bodyType: spec.type, contentType, media: { [contentType]: spec } });
+const op = (contentType: string, spec: MediaSpec): OperationSpec => ({
+  operationId: 'send',
+  method: 'POST',
+  path: '/things',
+  bodyType: spec.type,
+  contentType,
+  media: { [contentType]: spec },
+});
 
 /** Send `body` and return what the server received: content type and body text. */
 async function received(operation: OperationSpec, body: unknown, files?: Record<string, unknown>): Promise<{ type: string; body: string }> {
@@ -89,7 +97,9 @@ describe('application/x-www-form-urlencoded follows the encoding object', () => 
 
   test('a style that cannot carry the value is refused before any byte is sent', async () => {
     const service = await setup();
-    const error = await service.call(op(FORM, { type: 'form', encoding: { color: { style: 'pipeDelimited' } } }), { body: { color: { R: 1 } } }).catch((e: unknown) => e);
+    const error = await service
+      .call(op(FORM, { type: 'form', encoding: { color: { style: 'pipeDelimited' } } }), { body: { color: { R: 1 } } })
+      .catch((e: unknown) => e);
     expect((error as APIException).errorCode.name).toBe('invalid_usage');
     expect(server!.received).toHaveLength(0);
   });
@@ -104,11 +114,17 @@ describe('multipart/form-data follows the encoding object', () => {
   }
 
   test('fields, repeated parts for arrays, JSON objects, per-part content types, files', async () => {
-    const spec: MediaSpec = { type: 'multipart', encoding: { meta: { contentType: 'application/vnd.meta+json' }, note: { contentType: 'text/markdown' }, photo: { contentType: 'image/png, image/jpeg' } } };
+    const spec: MediaSpec = {
+      type: 'multipart',
+      encoding: { meta: { contentType: 'application/vnd.meta+json' }, note: { contentType: 'text/markdown' }, photo: { contentType: 'image/png, image/jpeg' } },
+    };
     const r = await received(
       op('multipart/form-data', spec),
       { title: 'Q"1\r\n', tags: ['a', 'b'], meta: { pages: 2 }, plain: { x: 1 }, note: '# hi', count: 0 },
-      { photo: { data: new Uint8Array([0, 255]), filename: 'p.png' }, docs: [new Blob(['d1'], { type: 'text/plain' }), { data: 'd2', filename: 'x".txt', contentType: 'text/x' }] },
+      {
+        photo: { data: new Uint8Array([0, 255]), filename: 'p.png' },
+        docs: [new Blob(['d1'], { type: 'text/plain' }), { data: 'd2', filename: 'x".txt', contentType: 'text/x' }],
+      },
     );
     expect(parts(r)).toBe(
       [
@@ -127,8 +143,12 @@ describe('multipart/form-data follows the encoding object', () => {
     );
   });
 
-  test('the platform\'s own multipart parser reads it back', async () => {
-    const r = await received(op('multipart/form-data', { type: 'multipart' }), { name: 'n', list: ['1', '2'] }, { file: { data: 'content', filename: 'f.txt' } });
+  test("the platform's own multipart parser reads it back", async () => {
+    const r = await received(
+      op('multipart/form-data', { type: 'multipart' }),
+      { name: 'n', list: ['1', '2'] },
+      { file: { data: 'content', filename: 'f.txt' } },
+    );
     const form = await new Response(Buffer.from(r.body, 'latin1'), { headers: { 'content-type': r.type } }).formData();
     expect(form.getAll('list')).toEqual(['1', '2']);
     expect(form.get('name')).toBe('n');
@@ -140,7 +160,10 @@ describe('multipart/form-data follows the encoding object', () => {
     configure({ serviceConnections: ['things'], services: { things: { url: server.url } } });
     const stream = new Blob(['streamed']).stream();
     const put: OperationSpec = { ...op('multipart/form-data', { type: 'multipart' }), method: 'PUT' };
-    await expect(getService('things').call(put, { files: { f: { data: stream, filename: 's' } } }, { retryCount: 2 })).rejects.toMatchObject({ statusCode: 503, attempts: 1 });
+    await expect(getService('things').call(put, { files: { f: { data: stream, filename: 's' } } }, { retryCount: 2 })).rejects.toMatchObject({
+      statusCode: 503,
+      attempts: 1,
+    });
     expect(server.received).toHaveLength(1);
     expect(server.received[0]!.headers['transfer-encoding']).toBe('chunked');
     expect(server.received[0]!.body.toString()).toContain('filename="s"\r\nContent-Type: application/octet-stream\r\n\r\nstreamed\r\n');
@@ -154,10 +177,15 @@ describe('several media types: options.contentType picks', () => {
     path: '/things',
     bodyType: 'json',
     contentType: 'application/json',
-    media: { 'application/json': { type: 'json' }, 'application/x-www-form-urlencoded': { type: 'form' }, 'text/plain': { type: 'text' }, 'application/octet-stream': { type: 'binary' } },
+    media: {
+      'application/json': { type: 'json' },
+      'application/x-www-form-urlencoded': { type: 'form' },
+      'text/plain': { type: 'text' },
+      'application/octet-stream': { type: 'binary' },
+    },
   };
 
-  test('the default is the operation\'s first (JSON)', async () => {
+  test("the default is the operation's first (JSON)", async () => {
     const service = await setup();
     await service.call(multi, { body: { a: 1 } });
     expect([server!.received[0]!.headers['content-type'], server!.received[0]!.body.toString()]).toEqual(['application/json', '{"a":1}']);

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { listen, type Listening } from '../helpers/listen.js';
+import { type Listening, listen } from '../helpers/listen.js';
 
 const MiB = 1024 * 1024;
 const SCRIPT = fileURLToPath(new URL('../fixtures/stream-upload.mjs', import.meta.url));

@@ -1,7 +1,8 @@
 /** Request and response bodies as a real server sends and receives them. */
-import { afterEach, describe, expect, test } from 'vitest';
+
 import { closeAll, configure, getService } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type Received, type TestServer } from '../helpers/server.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type Handler, json, type Received, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -54,20 +55,54 @@ describe('request bodies', () => {
 
   test('query params: arrays repeat the key; names and values round-trip exactly', async () => {
     const service = await setup((_req, res) => json(res, 200, {}));
-    const query = { 'a&b': 'x=y&z', list: [1, 2], 'ünï': 'ç ✓', empty: '', skip: undefined };
+    const query = { 'a&b': 'x=y&z', list: [1, 2], ünï: 'ç ✓', empty: '', skip: undefined };
     await service.httpDispatch('GET', '/search', { queryParams: query });
     const url = new URL(server!.received[0]!.url, 'http://h');
-    expect([...url.searchParams]).toEqual([['a&b', 'x=y&z'], ['list', '1'], ['list', '2'], ['ünï', 'ç ✓'], ['empty', '']]);
+    expect([...url.searchParams]).toEqual([
+      ['a&b', 'x=y&z'],
+      ['list', '1'],
+      ['list', '2'],
+      ['ünï', 'ç ✓'],
+      ['empty', ''],
+    ]);
   });
 });
 
 describe('response bodies', () => {
   test.each<[string, Handler, unknown]>([
     ['JSON', (_q, res) => json(res, 200, { a: 1 }), { a: 1 }],
-    ['+json', (_q, res) => { res.writeHead(200, { 'content-type': 'application/vnd.api+json' }); res.end('[1]'); }, [1]],
-    ['text', (_q, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('plain'); }, 'plain'],
-    ['no content (204)', (_q, res) => { res.writeHead(204); res.end(); }, null],
-    ['empty JSON body', (_q, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(); }, null],
+    [
+      '+json',
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/vnd.api+json' });
+        res.end('[1]');
+      },
+      [1],
+    ],
+    [
+      'text',
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('plain');
+      },
+      'plain',
+    ],
+    [
+      'no content (204)',
+      (_q, res) => {
+        res.writeHead(204);
+        res.end();
+      },
+      null,
+    ],
+    [
+      'empty JSON body',
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end();
+      },
+      null,
+    ],
   ])('%s', async (_name, handler, want) => {
     const service = await setup(handler);
     await expect(service.httpDispatch('GET', '/r')).resolves.toEqual(want);

@@ -1,6 +1,7 @@
 /** Circuit breaker: the state machine with an injected clock, and fail-fast against a real server. */
-import { afterEach, describe, expect, test } from 'vitest';
+
 import { APIException, CircuitBreaker, type CircuitStateChange, closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterEach, describe, expect, test } from 'vitest';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const settings = { enabled: true, failureRatio: 0.5, minimumCalls: 4, windowMs: 1000, cooldownMs: 500, halfOpenProbes: 1 };
@@ -97,8 +98,16 @@ describe('against a real server', () => {
 
   test('per-service settings override the global ones (disabled for one service)', async () => {
     server = await startServer((_req, res) => json(res, 503, {}));
-    configure({ serviceConnections: ['c'], retryBackoffBaseMs: 1, circuitBreaker: { minimumCalls: 2 }, services: { c: { url: server.url, circuitBreaker: { enabled: false } } } });
-    for (let i = 0; i < 10; i++) await getService('c').httpDispatch('GET', '/x', { retryCount: 0 }).catch(() => undefined);
+    configure({
+      serviceConnections: ['c'],
+      retryBackoffBaseMs: 1,
+      circuitBreaker: { minimumCalls: 2 },
+      services: { c: { url: server.url, circuitBreaker: { enabled: false } } },
+    });
+    for (let i = 0; i < 10; i++)
+      await getService('c')
+        .httpDispatch('GET', '/x', { retryCount: 0 })
+        .catch(() => undefined);
     expect(server.received).toHaveLength(10);
   });
 });

@@ -4,7 +4,7 @@
  * runtime. Retries must not storm, deadlines must travel, breakers must recover.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type Chain, buildClients, callA as call, startChain } from '../fixtures/chain/chain.mjs';
+import { buildClients, type Chain, callA as call, startChain } from '../fixtures/chain/chain.mjs';
 
 beforeAll(async () => {
   await buildClients();

@@ -4,17 +4,17 @@
  * request id or user, even across awaits, on the way to a downstream service.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APIException, closeAll, configure, contextMiddleware, getContext, getService, type RequestContext, runWithContext } from 'svc-gen/runtime';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { APIException, type RequestContext, closeAll, configure, contextMiddleware, getContext, getService, runWithContext } from 'svc-gen/runtime';
 import {
   CALLER_HEADER,
-  type RelayResult,
   callAll,
   delay,
   distinctContexts,
   downstreamByCaller,
   expectedDownstream,
   expectedSeen,
+  type RelayResult,
   relay,
 } from '../helpers/propagation.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
@@ -125,7 +125,9 @@ describe('contextMiddleware() in a node:http server', () => {
   });
 
   test('a malformed user header is ignored: the context has no user, downstream gets the anonymous user', async () => {
-    const response = await fetch(mid.url, { headers: { [CALLER_HEADER]: 'm', 'x-insanic-request-id': 'rid-m', 'x-insanic-request-user': 'not a user header' } });
+    const response = await fetch(mid.url, {
+      headers: { [CALLER_HEADER]: 'm', 'x-insanic-request-id': 'rid-m', 'x-insanic-request-user': 'not a user header' },
+    });
     expect(await response.json()).toEqual({ seen: { requestId: 'rid-m' }, down: { ok: true } });
     expect(downstreamByCaller(down.received)).toEqual({ m: { requestId: 'rid-m', user: 'id=;level=-1;is_authenticated=0', traceparent: undefined } });
   });

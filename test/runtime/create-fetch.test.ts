@@ -4,10 +4,10 @@
  * injected headers, are retried, time out, and fail as APIException; 2xx and 4xx come back as data/error.
  */
 import { createServer } from 'node:net';
+import { APIException, closeAll, configure, createFetch, runWithContext, type Settings } from '@svc-gen/runtime';
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, type Settings, closeAll, configure, createFetch, runWithContext } from '@svc-gen/runtime';
-import { type Handler, type TestServer, json, startServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 /** What openapi-typescript writes for two operations of a user service. */
 interface paths {
@@ -42,7 +42,14 @@ afterEach(async () => {
 /** A server, the registry pointing `user` at it under /api, and an openapi-fetch client on createFetch. */
 async function setup(handler: Handler, settings: Settings = {}) {
   server = await startServer(handler);
-  configure({ serviceName: 'gateway', serviceConnections: ['user'], retryBackoffBaseMs: 1, retryBackoffMaxMs: 5, ...settings, services: { user: { url: `${server.url}/api`, ...settings.services?.user } } });
+  configure({
+    serviceName: 'gateway',
+    serviceConnections: ['user'],
+    retryBackoffBaseMs: 1,
+    retryBackoffMaxMs: 5,
+    ...settings,
+    services: { user: { url: `${server.url}/api`, ...settings.services?.user } },
+  });
   // baseUrl only has to be absolute: the address comes from the registry.
   return { client: createClient<paths>({ baseUrl: 'http://user', fetch: createFetch('user') }), received: server.received };
 }
@@ -51,7 +58,9 @@ const user = (id: string) => ({ id, name: `user ${id}` });
 
 describe('createFetch with openapi-fetch', () => {
   test('a 503 is retried; the request goes to the registry address with its prefix, the query kept', async () => {
-    const { client, received } = await setup((req, res, _r, i) => (i === 0 ? json(res, 503, { message: 'busy' }) : json(res, 200, user(req.url?.split('/')[3]?.split('?')[0] ?? ''))));
+    const { client, received } = await setup((req, res, _r, i) =>
+      i === 0 ? json(res, 503, { message: 'busy' }) : json(res, 200, user(req.url?.split('/')[3]?.split('?')[0] ?? '')),
+    );
     const { data, error, response } = await client.GET('/users/{userId}', { params: { path: { userId: '7' }, query: { fields: 'a b' } } });
     expect(error).toBeUndefined();
     expect(data).toEqual(user('7'));
@@ -60,7 +69,10 @@ describe('createFetch with openapi-fetch', () => {
   });
 
   test('context, identity and service headers are injected next to the caller’s own', async () => {
-    const { client, received } = await setup((_req, res) => json(res, 200, user('1')), { serviceTokenKey: 'secret', services: { user: { headers: { 'x-team': 'core' } } } });
+    const { client, received } = await setup((_req, res) => json(res, 200, user('1')), {
+      serviceTokenKey: 'secret',
+      services: { user: { headers: { 'x-team': 'core' } } },
+    });
     await runWithContext({ requestId: 'req-42' }, () => client.GET('/users/{userId}', { params: { path: { userId: '1' } }, headers: { 'x-caller': 'yes' } }));
     const headers = received[0]?.headers ?? {};
     expect(headers['x-insanic-request-id']).toBe('req-42');
@@ -71,7 +83,9 @@ describe('createFetch with openapi-fetch', () => {
   });
 
   test('a JSON body arrives as sent; a 4xx comes back as openapi-fetch’s error, not thrown, and is not retried', async () => {
-    const { client, received } = await setup((req, res, r) => (req.method === 'POST' ? json(res, 201, { id: '9', ...JSON.parse(r.body.toString()) }) : json(res, 404, { message: 'no such user' })));
+    const { client, received } = await setup((req, res, r) =>
+      req.method === 'POST' ? json(res, 201, { id: '9', ...JSON.parse(r.body.toString()) }) : json(res, 404, { message: 'no such user' }),
+    );
     const created = await client.POST('/users', { body: { name: 'Ada' } });
     expect(created.data).toEqual({ id: '9', name: 'Ada' });
     expect(received[0]?.headers['content-type']).toBe('application/json');

@@ -3,8 +3,9 @@
  * first (the timer is re-armed earlier), calls sharing a timeout end together, and a call that
  * finished is never ended by a later sweep.
  */
+
+import { closeAll, configure, getService, ResponseTimeoutError } from 'svc-gen/runtime';
 import { afterEach, expect, test } from 'vitest';
-import { ResponseTimeoutError, closeAll, configure, getService } from 'svc-gen/runtime';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -25,7 +26,11 @@ async function setup() {
 test('a short deadline set after a long one ends its call first', async () => {
   const service = await setup();
   const order: string[] = [];
-  const settle = (name: string, p: Promise<unknown>) => p.then(() => order.push(`${name} ok`), (e: unknown) => order.push(`${name} ${e instanceof ResponseTimeoutError ? 'timeout' : String(e)}`));
+  const settle = (name: string, p: Promise<unknown>) =>
+    p.then(
+      () => order.push(`${name} ok`),
+      (e: unknown) => order.push(`${name} ${e instanceof ResponseTimeoutError ? 'timeout' : String(e)}`),
+    );
   const long = settle('long', service.httpDispatch('GET', '/hang', { responseTimeout: 1500 }));
   const short = settle('short', service.httpDispatch('GET', '/hang', { responseTimeout: 100 }));
   await Promise.all([long, short]);

@@ -1,8 +1,8 @@
 /** Deadline propagation: the time left travels with every attempt and is read back on the way in. */
 import { createServer } from 'node:http';
-import { afterEach, describe, expect, test } from 'vitest';
 import { closeAll, configure, contextMiddleware, getContext, getService, runWithContext } from 'svc-gen/runtime';
-import { listen, type Listening } from '../helpers/listen.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type Listening, listen } from '../helpers/listen.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const HEADER = 'x-svc-deadline-ms';
@@ -54,11 +54,17 @@ describe('incoming', () => {
     configure({ serviceConnections: ['down'], services: { down: { url: server.url, timeout: 5000 } } });
     const seen: number[] = [];
     const mw = contextMiddleware();
-    front = await listen(createServer((req, res) => mw(req, res, async () => {
-      seen.push(getContext()!.deadline! - Date.now());
-      const e = await getService('down').httpDispatch('GET', '/slow').catch((x: unknown) => x);
-      json(res, 200, { statusCode: (e as { statusCode: number }).statusCode });
-    })));
+    front = await listen(
+      createServer((req, res) =>
+        mw(req, res, async () => {
+          seen.push(getContext()!.deadline! - Date.now());
+          const e = await getService('down')
+            .httpDispatch('GET', '/slow')
+            .catch((x: unknown) => x);
+          json(res, 200, { statusCode: (e as { statusCode: number }).statusCode });
+        }),
+      ),
+    );
     const start = performance.now();
     const res = await fetch(`${front.url}/`, { headers: { [HEADER]: '300' } });
     const elapsed = performance.now() - start;
@@ -71,7 +77,14 @@ describe('incoming', () => {
   test('rejectExpired answers a request that arrives with no time left with 504, without running it', async () => {
     let ran = false;
     const mw = contextMiddleware({ rejectExpired: true });
-    front = await listen(createServer((req, res) => mw(req, res, () => { ran = true; json(res, 200, {}); })));
+    front = await listen(
+      createServer((req, res) =>
+        mw(req, res, () => {
+          ran = true;
+          json(res, 200, {});
+        }),
+      ),
+    );
     const res = await fetch(front.url, { headers: { [HEADER]: '0' } });
     expect(res.status).toBe(504);
     expect(await res.json()).toEqual({
@@ -88,7 +101,14 @@ describe('incoming', () => {
   test.each([['abc'], ['-5'], ['1e9']])('a malformed header (%s) sets no deadline', async (value) => {
     const mw = contextMiddleware();
     let deadline: number | undefined = 1;
-    front = await listen(createServer((req, res) => mw(req, res, () => { deadline = getContext()?.deadline; json(res, 200, {}); })));
+    front = await listen(
+      createServer((req, res) =>
+        mw(req, res, () => {
+          deadline = getContext()?.deadline;
+          json(res, 200, {});
+        }),
+      ),
+    );
     await fetch(front.url, { headers: { [HEADER]: value } });
     expect(deadline).toBeUndefined();
   });

@@ -3,10 +3,10 @@
  * calls spread, a killed server is ejected, it rejoins after the cool-down, and a host name
  * resolving to two addresses (through the `lookup` option, no /etc/hosts) is spread and re-resolved.
  */
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure, getService, type ResolvedAddress, type Settings } from 'svc-gen/runtime';
+import { afterEach, describe, expect, test } from 'vitest';
 import { resolveSettings } from '../../runtime/settings.js';
 import { json } from '../helpers/server.js';
 
@@ -88,7 +88,10 @@ describe('three servers behind one service', () => {
 
   test('one killed: ejected after its first failures, and no call fails after them', async () => {
     const three = [await backend('a'), await backend('b'), await backend('c')];
-    const service = setup(three.map((b) => b.url), { endpoints: { ejectAfterFailures: 3, ejectMs: 60_000 } });
+    const service = setup(
+      three.map((b) => b.url),
+      { endpoints: { ejectAfterFailures: 3, ejectMs: 60_000 } },
+    );
     await three[1]!.close();
     // retryCount 0, so every attempt that reaches the dead address is a failed call.
     const outcomes = await calls(200, 1, () => service.httpDispatch('GET', '/x', { retryCount: 0 }));
@@ -110,7 +113,10 @@ describe('three servers behind one service', () => {
 
   test('it comes back: it rejoins after the cool-down', async () => {
     const three = [await backend('a'), await backend('b'), await backend('c')];
-    const service = setup(three.map((b) => b.url), { endpoints: { ejectAfterFailures: 2, ejectMs: 1000 } });
+    const service = setup(
+      three.map((b) => b.url),
+      { endpoints: { ejectAfterFailures: 2, ejectMs: 1000 } },
+    );
     const port = three[0]!.port;
     await three[0]!.close();
     for (let i = 0; i < 100 && !service.endpoints()[0]!.ejected; i++) await service.httpDispatch('GET', '/x', { retryCount: 0 }).catch(() => undefined);
@@ -188,7 +194,9 @@ describe('a host name resolving to two loopback addresses', () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.internal'), { code: 'ENOTFOUND' });
     };
     configure({ serviceConnections: ['nowhere'], services: { nowhere: { url: 'http://nowhere.internal:8000', endpoints: { resolveDns: true, lookup } } } });
-    const e = await getService('nowhere').httpDispatch('GET', '/x', { retryCount: 0 }).catch((error: unknown) => error);
+    const e = await getService('nowhere')
+      .httpDispatch('GET', '/x', { retryCount: 0 })
+      .catch((error: unknown) => error);
     expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'service_unavailable', value: 999603 }, attempts: 0 });
     expect((e as APIException).description).toContain('Resolving nowhere.internal failed');
   });
@@ -207,12 +215,17 @@ describe('configuration', () => {
     const service = setup([`${a.url}/api`, `${a.url}/v2`]);
     const e = await service.httpDispatch('GET', '/x').catch((error: unknown) => error);
     expect(e).toMatchObject({ statusCode: 500, errorCode: { name: 'invalid_url' } });
-    expect((e as APIException).description).toBe(`services.inv.urls: ${a.url}/v2 differs from ${a.url}/api in scheme or path prefix; every URL of a service must share them.`);
+    expect((e as APIException).description).toBe(
+      `services.inv.urls: ${a.url}/v2 differs from ${a.url}/api in scheme or path prefix; every URL of a service must share them.`,
+    );
     expect(a.hits).toBe(0);
   });
 
   test('SVC_GEN_<NAME>_URL beats a configured list', () => {
-    const resolved = resolveSettings({ serviceConnections: ['inv'], services: { inv: { urls: ['http://10.0.0.1:1', 'http://10.0.0.2:1'] } } }, { SVC_GEN_INV_URL: 'http://127.0.0.1:9' });
+    const resolved = resolveSettings(
+      { serviceConnections: ['inv'], services: { inv: { urls: ['http://10.0.0.1:1', 'http://10.0.0.2:1'] } } },
+      { SVC_GEN_INV_URL: 'http://127.0.0.1:9' },
+    );
     expect(resolved.services.inv).toEqual({ url: 'http://127.0.0.1:9' });
   });
 });

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, type Socket, createServer as createTcpServer } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import { APIException, closeAll, configure, GlobalErrorCodes, getService, ResponseTimeoutError, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, GlobalErrorCodes, ResponseTimeoutError, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { makeCerts } from '../helpers/certs.js';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 interface Row {
   failure: string;
@@ -26,7 +26,10 @@ function readTable(): Row[] {
   const rows: Row[] = [];
   for (const line of lines.slice(2)) {
     if (!line.startsWith('|')) break;
-    const [failure, statusCode, errorCode] = line.slice(1, -1).split(' | ').map((cell) => cell.trim());
+    const [failure, statusCode, errorCode] = line
+      .slice(1, -1)
+      .split(' | ')
+      .map((cell) => cell.trim());
     rows.push({ failure: failure!, statusCode: statusCode!, errorCode: errorCode! });
   }
   return rows;
@@ -47,11 +50,21 @@ afterEach(async () => {
 async function serve(handler: Handler, settings: Settings = {}) {
   const server: TestServer = await startServer(handler);
   cleanups.push(server.close);
-  configure({ serviceConnections: ['svc'], retryBackoffBaseMs: 1, retryBackoffMaxMs: 2, ...settings, services: { svc: { url: server.url, ...settings.services?.svc } } });
+  configure({
+    serviceConnections: ['svc'],
+    retryBackoffBaseMs: 1,
+    retryBackoffMaxMs: 2,
+    ...settings,
+    services: { svc: { url: server.url, ...settings.services?.svc } },
+  });
   return { server, service: getService('svc') };
 }
 
-const failureOf = (call: Promise<unknown>) => call.then(() => new Error('the call succeeded'), (e: unknown) => e);
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => new Error('the call succeeded'),
+    (e: unknown) => e,
+  );
 const hang: Handler = () => new Promise(() => undefined);
 
 /** One scenario per row, keyed by the row's failure text; each returns every failure it provoked. */
@@ -70,7 +83,8 @@ const scenarios: Record<string, () => Promise<Outcome[]>> = {
       res.end(body);
     });
     const out: Outcome[] = [];
-    for (const [i, [status]] of bodies.entries()) out.push({ error: await failureOf(service.httpDispatch('GET', `/${i}`, { propagateError: true, retryCount: 0 })), answered: status });
+    for (const [i, [status]] of bodies.entries())
+      out.push({ error: await failureOf(service.httpDispatch('GET', `/${i}`, { propagateError: true, retryCount: 0 })), answered: status });
     // The column's three sources: Insanic's own code; unknown_error with title/detail; unknown_error with the text.
     expect(out[0]!.error).toMatchObject({ errorCode: insanic.error_code, message: 'User not found', description: 'No user 7.' });
     expect(out[1]!.error).toMatchObject({ errorCode: { name: 'unknown_error' }, message: 'Out of stock', description: 'Item 3.' });
@@ -171,7 +185,9 @@ const scenarios: Record<string, () => Promise<Outcome[]>> = {
         res.end('not gzip at all');
       }
     });
-    return Promise.all(['/json', '/unknown', '/corrupt'].map(async (path) => ({ error: await failureOf(service.httpDispatch('GET', path, { retryCount: 0 })) })));
+    return Promise.all(
+      ['/json', '/unknown', '/corrupt'].map(async (path) => ({ error: await failureOf(service.httpDispatch('GET', path, { retryCount: 0 })) })),
+    );
   },
 
   'body over `maxResponseBytes` (not retried)': async () => {
@@ -191,7 +207,10 @@ const scenarios: Record<string, () => Promise<Outcome[]>> = {
     });
     configure({ serviceConnections: ['svc'], services: { svc: { url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`, tls: { ca: certs.ca } } } });
     const wrongHost = await failureOf(getService('svc').httpDispatch('GET', '/x', { retryCount: 3 }));
-    configure({ serviceConnections: ['svc'], services: { svc: { url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`, tls: { ca: certs.otherCa, servername: 'other.example' } } } });
+    configure({
+      serviceConnections: ['svc'],
+      services: { svc: { url: `https://127.0.0.1:${(https.address() as AddressInfo).port}`, tls: { ca: certs.otherCa, servername: 'other.example' } } },
+    });
     const untrusted = await failureOf(getService('svc').httpDispatch('GET', '/x', { retryCount: 3 }));
     expect(wrongHost).toMatchObject({ attempts: 1 });
     expect((wrongHost as APIException).description).toMatch(/^TLS /);

@@ -1,8 +1,8 @@
 /** Every failure becomes an APIException with all fields set: one test per mapping, real servers. */
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import { APIException, closeAll, configure, GlobalErrorCodes, getService, ResponseTimeoutError } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { APIException, GlobalErrorCodes, ResponseTimeoutError, closeAll, configure, getService } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -18,7 +18,10 @@ async function setup(handler: Handler) {
 }
 
 async function failure(call: Promise<unknown>): Promise<APIException> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(APIException);
   return error as APIException;
 }
@@ -29,8 +32,17 @@ describe('HTTP errors', () => {
     const service = await setup((_req, res) => json(res, 404, body));
     const e = await failure(service.httpDispatch('GET', '/users/7', { propagateError: true }));
     expect({ ...e, message: e.message }).toEqual({
-      name: 'APIException', statusCode: 404, errorCode: { name: 'user_not_found', value: 1404 }, message: 'User not found',
-      description: 'No user with id 7.', service: 'user', operation: 'GET /users/7', method: 'GET', url: `${server!.url}/users/7`, attempts: 1, body,
+      name: 'APIException',
+      statusCode: 404,
+      errorCode: { name: 'user_not_found', value: 1404 },
+      message: 'User not found',
+      description: 'No user with id 7.',
+      service: 'user',
+      operation: 'GET /users/7',
+      method: 'GET',
+      url: `${server!.url}/users/7`,
+      attempts: 1,
+      body,
       headers: expect.objectContaining({ 'content-type': 'application/json', 'content-length': String(JSON.stringify(body).length) }),
     });
     expect(e.cause).toBeUndefined();
@@ -40,12 +52,23 @@ describe('HTTP errors', () => {
     const problem = { type: 'about:blank', title: 'Out of stock', detail: 'Item 3 has 0 left.', status: 409 };
     const service = await setup((_req, res) => json(res, 409, problem, { 'content-type': 'application/problem+json' }));
     const e = await failure(service.httpDispatch('POST', '/orders', { payload: {}, propagateError: true }));
-    expect(e).toMatchObject({ statusCode: 409, message: 'Out of stock', description: 'Item 3 has 0 left.', errorCode: { name: 'unknown_error', value: 999999 }, body: problem, attempts: 1, method: 'POST' });
+    expect(e).toMatchObject({
+      statusCode: 409,
+      message: 'Out of stock',
+      description: 'Item 3 has 0 left.',
+      errorCode: { name: 'unknown_error', value: 999999 },
+      body: problem,
+      attempts: 1,
+      method: 'POST',
+    });
   });
 
   test('any other body: description is its text, cut at 1 KiB', async () => {
     const text = 'x'.repeat(3000);
-    const service = await setup((_req, res) => { res.writeHead(400, { 'content-type': 'text/plain' }); res.end(text); });
+    const service = await setup((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(text);
+    });
     const e = await failure(service.httpDispatch('GET', '/t', { propagateError: true }));
     expect(e).toMatchObject({ statusCode: 400, message: 'HTTP 400', errorCode: { name: 'unknown_error', value: 999999 }, body: text });
     expect(e.description).toBe(text.slice(0, 1024));
@@ -64,7 +87,10 @@ describe('HTTP errors', () => {
   });
 
   test('a 3xx is never followed: redirect_not_followed', async () => {
-    const service = await setup((_req, res) => { res.writeHead(302, { location: 'http://127.0.0.2:1/steal' }); res.end(); });
+    const service = await setup((_req, res) => {
+      res.writeHead(302, { location: 'http://127.0.0.2:1/steal' });
+      res.end();
+    });
     const e = await failure(service.httpDispatch('GET', '/r'));
     expect(e).toMatchObject({ statusCode: 302, errorCode: { name: 'redirect_not_followed', value: 999650 }, attempts: 1 });
     expect(server!.received).toHaveLength(1);
@@ -78,12 +104,20 @@ describe('transport errors', () => {
     await server!.close();
     server = undefined;
     const e = await failure(service.httpDispatch('GET', '/x'));
-    expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'service_unavailable', value: 999603 }, message: 'Service unavailable', attempts: 3, url: `${url}/x` });
+    expect(e).toMatchObject({
+      statusCode: 503,
+      errorCode: { name: 'service_unavailable', value: 999603 },
+      message: 'Service unavailable',
+      attempts: 3,
+      url: `${url}/x`,
+    });
     expect((e.cause as { code?: string }).code).toBe('ECONNREFUSED');
   });
 
   test('connection reset: 503 service_unavailable', async () => {
-    const service = await setup((req) => { req.socket.resetAndDestroy(); });
+    const service = await setup((req) => {
+      req.socket.resetAndDestroy();
+    });
     const e = await failure(service.httpDispatch('GET', '/reset', { retryCount: 1 }));
     expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'service_unavailable' }, attempts: 2 });
     expect(e.cause).toBeInstanceOf(Error);
@@ -97,7 +131,11 @@ describe('transport errors', () => {
     });
     await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
     try {
-      configure({ serviceConnections: ['user'], retryBackoffBaseMs: 1, services: { user: { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}` } } });
+      configure({
+        serviceConnections: ['user'],
+        retryBackoffBaseMs: 1,
+        services: { user: { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}` } },
+      });
       const e = await failure(getService('user').httpDispatch('GET', '/x', { retryCount: 0 }));
       expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'transport_error', value: 999630 }, message: 'Transport error', attempts: 1 });
       expect(e.cause).toBeInstanceOf(Error);
@@ -141,7 +179,10 @@ describe('bad usage and bad bodies', () => {
   });
 
   test('a 2xx body that claims JSON but does not parse: 502 client_payload_error', async () => {
-    const service = await setup((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"broken":'); });
+    const service = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"broken":');
+    });
     const e = await failure(service.httpDispatch('GET', '/bad'));
     expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'client_payload_error', value: 999620 }, attempts: 1, url: `${server!.url}/bad` });
     expect(e.cause).toBeInstanceOf(SyntaxError);
@@ -151,7 +192,13 @@ describe('bad usage and bad bodies', () => {
     const service = await setup(() => new Promise(() => undefined));
     const e = await failure(service.httpDispatch('GET', '/hang', { responseTimeout: 50 }));
     expect(e).toBeInstanceOf(ResponseTimeoutError);
-    expect(e).toMatchObject({ name: 'ResponseTimeoutError', statusCode: 503, errorCode: { name: 'service_timeout', value: 999604 }, message: 'Service timed out', attempts: 1 });
+    expect(e).toMatchObject({
+      name: 'ResponseTimeoutError',
+      statusCode: 503,
+      errorCode: { name: 'service_timeout', value: 999604 },
+      message: 'Service timed out',
+      attempts: 1,
+    });
     expect(e.cause).toBeInstanceOf(Error);
   });
 });
@@ -171,9 +218,18 @@ describe('APIException identity', () => {
 
   test('GlobalErrorCodes mirrors Insanic and adds request_cancelled', () => {
     expect(GlobalErrorCodes).toMatchObject({
-      authentication_credentials_missing: 999001, invalid_usage: 999401, not_found: 999404, service_unavailable: 999603,
-      service_timeout: 999604, request_cancelled: 999605, invalid_url: 999610, client_payload_error: 999620,
-      transport_error: 999630, stream_error: 999640, error_unspecified: 999998, unknown_error: 999999,
+      authentication_credentials_missing: 999001,
+      invalid_usage: 999401,
+      not_found: 999404,
+      service_unavailable: 999603,
+      service_timeout: 999604,
+      request_cancelled: 999605,
+      invalid_url: 999610,
+      client_payload_error: 999620,
+      transport_error: 999630,
+      stream_error: 999640,
+      error_unspecified: 999998,
+      unknown_error: 999999,
     });
   });
 });

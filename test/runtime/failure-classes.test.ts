@@ -3,9 +3,10 @@
  * connect/reset/timeout). What cannot be sent is `invalid_usage`, refused before any byte, never
  * retried and never counted: hop-by-hop headers, values outside Latin-1, headers undici refuses.
  */
+
+import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 import { startTcpServer, type TcpServer } from '../helpers/tcp.js';
 
 const INVALID_USAGE = { statusCode: 500, errorCode: { name: 'invalid_usage', value: 999401 }, attempts: 0 };
@@ -29,13 +30,21 @@ async function httpService(handler: Handler, settings: Settings = {}) {
   return { server, service: getService('svc') };
 }
 
-const rejection = (call: Promise<unknown>) => call.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e as APIException);
+const rejection = (call: Promise<unknown>) =>
+  call.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e as APIException,
+  );
 /** Long enough for a connection on loopback to have been accepted, had one been opened. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('refused before sending: invalid_usage, no byte sent', () => {
   test('control: a Latin-1 value (é) is sent as its one octet', async () => {
-    const { server, service } = await httpService((req, res) => json(res, 200, { raw: Buffer.from(req.headers['x-name'] as string, 'latin1').toString('hex') }));
+    const { server, service } = await httpService((req, res) =>
+      json(res, 200, { raw: Buffer.from(req.headers['x-name'] as string, 'latin1').toString('hex') }),
+    );
     await expect(service.httpDispatch('GET', '/x', { headers: { 'x-name': 'José' } })).resolves.toEqual({ raw: '4a6f73e9' });
     expect(server.received).toHaveLength(1);
   });
@@ -70,7 +79,7 @@ describe('refused before sending: invalid_usage, no byte sent', () => {
     expect(tcp.bytes).toBe(0);
   });
 
-  test('a header undici refuses (content-length that disagrees with the body): invalid_usage with undici\'s error as cause', async () => {
+  test("a header undici refuses (content-length that disagrees with the body): invalid_usage with undici's error as cause", async () => {
     const { tcp, service } = await tcpService();
     const e = await rejection(service.httpDispatch('POST', '/x', { payload: { a: 1 }, headers: { 'content-length': '99' } }));
     expect(e).toMatchObject({ statusCode: 500, errorCode: { name: 'invalid_usage', value: 999401 }, attempts: 1 });
@@ -110,7 +119,7 @@ describe('what the breaker counts (minimumCalls 5, failureRatio 1)', () => {
     ['500', 'open', 500],
     ['503', 'open', 503],
     ['429', 'open', 429],
-    ['404 (the caller\'s problem)', 'closed', 404],
+    ["404 (the caller's problem)", 'closed', 404],
     ['400', 'closed', 400],
   ])('5 calls answered %s → %s', async (_name, state, status) => {
     const { service } = await httpService((_req, res) => json(res, status, {}), breaker);
@@ -126,7 +135,9 @@ describe('what the breaker counts (minimumCalls 5, failureRatio 1)', () => {
   });
 
   test('5 calls reset → open', async () => {
-    const { service } = await httpService((req) => { req.socket.resetAndDestroy(); }, breaker);
+    const { service } = await httpService((req) => {
+      req.socket.resetAndDestroy();
+    }, breaker);
     for (let i = 0; i < 5; i++) await service.httpDispatch('GET', '/x', { retryCount: 0 }).catch(() => undefined);
     expect(service.circuit.state).toBe('open');
   });

@@ -2,8 +2,9 @@
  * Transport faults injected by a TCP proxy between the runtime and a real node:http server,
  * and a server that drops idle keep-alive sockets. Each asserts the exact outcome.
  */
+
+import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 import { type FaultProxy, type Faults, startProxy } from '../helpers/proxy.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -25,7 +26,13 @@ async function setup(faults: Faults, settings: { retryBackoffBaseMs?: number } =
   return getService('inv');
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('through a faulty proxy', () => {
   test('added latency: the call succeeds with the whole body', async () => {

@@ -6,13 +6,12 @@
 import { createServer } from 'node:http';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeAll, configure, contextMiddleware, fastifyContextPlugin, getContext } from 'svc-gen/runtime';
-import { listen, type Listening } from '../helpers/listen.js';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { type Listening, listen } from '../helpers/listen.js';
 import {
   CALLER_HEADER,
   type CallerContext,
-  type RelayResult,
   callAll,
   delay,
   distinctContexts,
@@ -20,6 +19,7 @@ import {
   expectedDownstream,
   expectedSeen,
   incomingHeaders,
+  type RelayResult,
   relay,
 } from '../helpers/propagation.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';

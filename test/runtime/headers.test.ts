@@ -4,9 +4,9 @@
  * never override, and header text that must be refused before a byte is sent.
  */
 import { jwtVerify } from 'jose';
+import { APIException, closeAll, configure, getService, type RequestContext, runWithContext, type Settings } from 'svc-gen/runtime';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { APIException, type RequestContext, type Settings, closeAll, configure, getService, runWithContext } from 'svc-gen/runtime';
-import { json, startServer, type Received, type TestServer } from '../helpers/server.js';
+import { json, type Received, startServer, type TestServer } from '../helpers/server.js';
 import { startTcpServer, type TcpServer } from '../helpers/tcp.js';
 
 const KEY = 'svc-gen-test-secret-0123456789abcdef';
@@ -180,7 +180,7 @@ describe('identity token', () => {
     expect([toOrder.payload.aud, toOrder.payload.source]).toEqual(['order', 'caller']);
   });
 
-  test('no serviceTokenKey: no injected authorization; the caller\'s own is sent as given', async () => {
+  test("no serviceTokenKey: no injected authorization; the caller's own is sent as given", async () => {
     configure({ serviceName: 'caller', serviceConnections: ['user'], services: { user: { url: server.url } } });
     await getService('user').httpDispatch('GET', '/a', { headers: { Authorization: 'Bearer end-user' } });
     expect(injected(server.received[0])).toEqual({
@@ -233,7 +233,9 @@ describe('caller headers', () => {
     setup({ services: { user: { url: server.url, ...serviceExtra } } });
     const error = await rejection(runWithContext(CONTEXT, () => getService('user').httpDispatch('GET', '/a', options)));
     expect({ statusCode: error.statusCode, errorCode: error.errorCode }).toEqual(INVALID_USAGE);
-    expect(error.description).toMatch(/Header "(date|x-insanic-request-id|x-insanic-request-user|x-insanic-request-service|traceparent|authorization)" is injected/);
+    expect(error.description).toMatch(
+      /Header "(date|x-insanic-request-id|x-insanic-request-user|x-insanic-request-service|traceparent|authorization)" is injected/,
+    );
     expect(server.received).toHaveLength(0);
   });
 

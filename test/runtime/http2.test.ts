@@ -3,19 +3,23 @@
  * opted in, calls go through the same pipeline (headers, errors, decoding); not opted in, the
  * call fails with a message that says to turn `http2` on.
  */
-import { type Http2SecureServer, type ServerHttp2Session, constants, createSecureServer } from 'node:http2';
+import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
-import { type TestCerts, makeCerts } from '../helpers/certs.js';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { makeCerts, type TestCerts } from '../helpers/certs.js';
 
 let certs: TestCerts;
 beforeAll(() => {
   certs = makeCerts();
 });
 
-interface H2Server { url: string; requests: { version: string; headers: Record<string, unknown> }[]; close: () => Promise<void> }
+interface H2Server {
+  url: string;
+  requests: { version: string; headers: Record<string, unknown> }[];
+  close: () => Promise<void>;
+}
 let server: H2Server | undefined;
 afterEach(async () => {
   await closeAll();
@@ -44,23 +48,37 @@ async function startH2(): Promise<H2Server> {
   return {
     url: `https://127.0.0.1:${(h2.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sessions) s.destroy();
-      h2.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sessions) s.destroy();
+        h2.close(() => resolve());
+      }),
   };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('HTTP/2', () => {
   test('http2: true: an h2-only upstream answers through the same pipeline (headers, gzip, JSON)', async () => {
     server = await startH2();
     configure({ serviceName: 'caller', serviceConnections: ['inv'], services: { inv: { url: server.url, http2: true, tls: { ca: certs.ca } } } });
-    await expect(getService('inv').httpDispatch('GET', '/items', { queryParams: { a: 1 }, includeStatusCode: true })).resolves.toEqual([{ ok: true, path: '/items?a=1' }, 200]);
+    await expect(getService('inv').httpDispatch('GET', '/items', { queryParams: { a: 1 }, includeStatusCode: true })).resolves.toEqual([
+      { ok: true, path: '/items?a=1' },
+      200,
+    ]);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.version).toBe('2.0');
-    expect(server.requests[0]!.headers).toMatchObject({ 'x-insanic-request-service': 'caller', 'accept-encoding': 'gzip, deflate, br', [constants.HTTP2_HEADER_METHOD]: 'GET' });
+    expect(server.requests[0]!.headers).toMatchObject({
+      'x-insanic-request-service': 'caller',
+      'accept-encoding': 'gzip, deflate, br',
+      [constants.HTTP2_HEADER_METHOD]: 'GET',
+    });
   });
 
   test('http2: true: an error response is the same APIException, with its headers', async () => {

@@ -4,9 +4,9 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure, getService, runWithContext } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -21,9 +21,11 @@ afterEach(async () => {
 /** Run `total` tasks with `concurrency` workers. */
 async function drive(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < total; i = next++) await task(i);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) await task(i);
+    }),
+  );
 }
 
 async function setup(handler: Handler, settings: Parameters<typeof configure>[0] = {}) {
@@ -42,7 +44,12 @@ describe('load', () => {
       socket.on('close', () => open--);
     });
     let failures = 0;
-    await drive(10_000, 200, () => service.httpDispatch('GET', '/x').then(() => undefined, () => void failures++));
+    await drive(10_000, 200, () =>
+      service.httpDispatch('GET', '/x').then(
+        () => undefined,
+        () => void failures++,
+      ),
+    );
     expect(failures).toBe(0);
     expect(server!.received).toHaveLength(10_000);
     expect(maxOpen).toBeGreaterThan(1);
@@ -93,17 +100,22 @@ describe('load', () => {
 
   test('an outage under steady load: the retry budget keeps extra requests to a handful', async () => {
     let down = false;
-    const service = await setup((_req, res) => (down ? json(res, 503, {}) : json(res, 200, {})), { retryBudget: { maxTokens: 10, tokenRatio: 0.1 }, circuitBreaker: { enabled: false } }); // the budget alone
+    const service = await setup((_req, res) => (down ? json(res, 503, {}) : json(res, 200, {})), {
+      retryBudget: { maxTokens: 10, tokenRatio: 0.1 },
+      circuitBreaker: { enabled: false },
+    }); // the budget alone
     let stop = false;
     let calls = 0;
     let failedCalls = 0;
-    const load = Promise.all(Array.from({ length: 20 }, async () => {
-      while (!stop) {
-        calls++;
-        await service.httpDispatch('GET', '/x').catch(() => void failedCalls++);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }));
+    const load = Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (!stop) {
+          calls++;
+          await service.httpDispatch('GET', '/x').catch(() => void failedCalls++);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }),
+    );
     await new Promise((r) => setTimeout(r, 300)); // healthy traffic: no retries
     down = true;
     await new Promise((r) => setTimeout(r, 2000));

@@ -5,8 +5,8 @@
  * 127.0.0.1 receives (`req.url`, `req.rawHeaders`).
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup } from '../generator/helpers/fs.js';
 import { type Clients, generatedClients, rawHeader } from '../helpers/generated.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -32,7 +32,13 @@ const DOC = {
           { name: 'flag', in: 'query', schema: { type: 'boolean' } },
           { name: 'tags', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
           { name: 'maybe', in: 'query', allowEmptyValue: true, schema: { type: 'array', items: { type: 'string' } } },
-          { name: 'filter', in: 'query', content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'string' }, n: { type: 'array', items: { type: 'integer' } } } } } } },
+          {
+            name: 'filter',
+            in: 'query',
+            content: {
+              'application/json': { schema: { type: 'object', properties: { a: { type: 'string' }, n: { type: 'array', items: { type: 'integer' } } } } },
+            },
+          },
           { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
           { name: 'X-Json', in: 'header', content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'string' } } } } } },
           { name: 'session', in: 'cookie', schema: { type: 'string' } },
@@ -45,7 +51,9 @@ const DOC = {
     [`/m/{${SPECIAL}}`]: {
       get: {
         operationId: 'matrix',
-        parameters: [{ name: SPECIAL, in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'object', additionalProperties: { type: 'string' } } }],
+        parameters: [
+          { name: SPECIAL, in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'object', additionalProperties: { type: 'string' } } },
+        ],
         responses: { '204': { description: 'ok' } },
       },
     },
@@ -205,7 +213,7 @@ describe('httpDispatch endpoints and queries', () => {
     expect(lastUrl()).toBe('/api/search?q=1&page=2');
   });
 
-  test("arrays repeat the key, as Insanic sends them; values and names are encoded", async () => {
+  test('arrays repeat the key, as Insanic sends them; values and names are encoded', async () => {
     await dispatch('/search', { queryParams: { tag: ['a b', 'é'], [SPECIAL]: 1 } });
     expect(lastUrl()).toBe(`/api/search?tag=a%20b&tag=%C3%A9&${SPECIAL_ENCODED}=1`);
   });

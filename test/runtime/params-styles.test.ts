@@ -5,12 +5,12 @@
  * which reports the raw request target (`req.url`) and raw header values (`req.rawHeaders`).
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APIException, closeAll, configure } from 'svc-gen/runtime';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanup } from '../generator/helpers/fs.js';
 import { type Clients, generatedClients, rawHeader } from '../helpers/generated.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { COLOR, type Column, COOKIE_STYLE_ROWS, CURRENT_TABLE, LEGACY_TABLE, type Location, opId, type StyleRow, styleDocument } from './params-table.js';
+import { COLOR, COOKIE_STYLE_ROWS, type Column, CURRENT_TABLE, LEGACY_TABLE, type Location, opId, type StyleRow, styleDocument } from './params-table.js';
 
 const EDITIONS = [
   { version: '3.0.3', service: 'styles-v303', rows: LEGACY_TABLE, empty: '' },
@@ -32,7 +32,11 @@ beforeAll(async () => {
     rawHeaders.push(req.rawHeaders);
     res.writeHead(204).end();
   });
-  configure({ serviceName: 'me', serviceConnections: EDITIONS.map((e) => e.service), services: Object.fromEntries(EDITIONS.map((e) => [e.service, { url: server.url }])) });
+  configure({
+    serviceName: 'me',
+    serviceConnections: EDITIONS.map((e) => e.service),
+    services: Object.fromEntries(EDITIONS.map((e) => [e.service, { url: server.url }])),
+  });
 });
 afterAll(async () => {
   await closeAll();

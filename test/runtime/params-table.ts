@@ -19,7 +19,15 @@ export interface StyleRow {
 /** The values the tables serialize. `empty` is `""` in 3.0.x ("empty") and `null` in 3.1.1+ ("undefined"). */
 export const COLOR = { string: 'blue', array: ['blue', 'black', 'brown'], object: { R: 100, G: 200, B: 150 } } as const;
 
-const row = (style: string, explode: boolean, where: Location[], empty: string | null, string: string | null, array: string | null, object: string | null): StyleRow => ({
+const row = (
+  style: string,
+  explode: boolean,
+  where: Location[],
+  empty: string | null,
+  string: string | null,
+  array: string | null,
+  object: string | null,
+): StyleRow => ({
   style,
   explode,
   in: where,

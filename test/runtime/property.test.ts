@@ -4,8 +4,8 @@
  * unhandled rejection, and no token or header value in an error message. Time-boxed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import { APIException, closeAll, configure, getService, runWithContext } from 'svc-gen/runtime';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 interface Behaviour {
@@ -46,7 +46,15 @@ beforeAll(async () => {
     res.writeHead(b.status, headers);
     res.end(b.status === 204 || b.status === 304 ? undefined : b.body);
   });
-  configure({ serviceName: 'prop', serviceTokenKey: SECRET, serviceConnections: ['p'], retryBackoffBaseMs: 1, retryBudget: { maxTokens: 1e6 }, circuitBreaker: { enabled: false }, services: { p: { url: server.url } } });
+  configure({
+    serviceName: 'prop',
+    serviceTokenKey: SECRET,
+    serviceConnections: ['p'],
+    retryBackoffBaseMs: 1,
+    retryBudget: { maxTokens: 1e6 },
+    circuitBreaker: { enabled: false },
+    services: { p: { url: server.url } },
+  });
 });
 
 afterAll(async () => {
@@ -62,7 +70,12 @@ test('every outcome is a value or an APIException with its cause, and secrets ne
       const userId = 'user-7';
       try {
         await runWithContext({ requestId: 'rid-123', user: { id: userId, level: 1, isAuthenticated: true } }, () =>
-          getService('p').httpDispatch(method, '/p', { propagateError, responseTimeout: 150, payload: method === 'POST' ? { a: 1 } : undefined, headers: { 'x-api-key': 'header-secret' } }),
+          getService('p').httpDispatch(method, '/p', {
+            propagateError,
+            responseTimeout: 150,
+            payload: method === 'POST' ? { a: 1 } : undefined,
+            headers: { 'x-api-key': 'header-secret' },
+          }),
         );
       } catch (error) {
         expect(error).toBeInstanceOf(APIException);

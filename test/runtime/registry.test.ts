@@ -3,8 +3,9 @@
  * per declared name, base URLs come from the global template, `services[name].url` or
  * `SVC_GEN_<NAME>_URL` (read when configure() runs), and real calls go where the URL says.
  */
+
+import { closeAll, configure, getService, knownServices, Service, type Settings, urlEnvName } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { Service, type Settings, closeAll, configure, getService, knownServices, urlEnvName } from 'svc-gen/runtime';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

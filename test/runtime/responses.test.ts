@@ -4,8 +4,9 @@
  * other 3xx still refuse, headers reach `e.headers` with lower-case names, and `parseJson`
  * parses success and error bodies.
  */
+
+import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type APIException, type Settings, closeAll, configure, getService } from 'svc-gen/runtime';
 import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -21,7 +22,13 @@ async function setup(handler: Handler, settings: Settings = {}) {
   return getService('inv');
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('interim 1xx responses', () => {
   test('103 Early Hints and 102 Processing before the final response are skipped', async () => {
@@ -95,24 +102,30 @@ describe('parseJson', () => {
   // A lossless parser for the test: integers beyond 2^53 become BigInt (what json-bigint or
   // lossless-json give); the runtime only has to call it.
   const bigints = (text: string) =>
-    JSON.parse(text.replace(/(?<=[:\[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '"__big:$1"'), (_k, v: unknown) =>
+    JSON.parse(text.replace(/(?<=[:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '"__big:$1"'), (_k, v: unknown) =>
       typeof v === 'string' && v.startsWith('__big:') ? BigInt(v.slice(6)) : v,
     );
   const BODY = '{"id":9007199254740993,"ids":[12345678901234567890],"small":7}';
 
   test('per service: success bodies keep 64-bit integers exact', async () => {
-    const service = await setup((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(BODY);
-    }, { services: { inv: { parseJson: bigints } } });
+    const service = await setup(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(BODY);
+      },
+      { services: { inv: { parseJson: bigints } } },
+    );
     await expect(service.httpDispatch('GET', '/x')).resolves.toEqual({ id: 9007199254740993n, ids: [12345678901234567890n], small: 7 });
   });
 
   test('global: error bodies (returned and thrown) go through it too', async () => {
-    const service = await setup((_req, res) => {
-      res.writeHead(409, { 'content-type': 'application/json' });
-      res.end(BODY);
-    }, { parseJson: bigints });
+    const service = await setup(
+      (_req, res) => {
+        res.writeHead(409, { 'content-type': 'application/json' });
+        res.end(BODY);
+      },
+      { parseJson: bigints },
+    );
     await expect(service.httpDispatch('GET', '/x')).resolves.toEqual({ id: 9007199254740993n, ids: [12345678901234567890n], small: 7 });
     const e = await failure(service.httpDispatch('GET', '/x', { propagateError: true }));
     expect(e.body).toEqual({ id: 9007199254740993n, ids: [12345678901234567890n], small: 7 });

@@ -2,8 +2,9 @@
  * Retry-After (RFC 9110 §10.2.3): delay-seconds and the three HTTP-date forms of §5.6.7, one row
  * per form with exact inputs, then each date form against a real server that answers 503.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+
 import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterEach, describe, expect, test } from 'vitest';
 import { parseHttpDate, retryAfterMs } from '../../runtime/steps/retry-after.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -65,14 +66,19 @@ describe('each date form, on a 503 from a real server', () => {
   const forms: [string, (d: Date) => string][] = [
     ['IMF-fixdate', (d) => d.toUTCString()],
     ['rfc850-date', (d) => `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${pad(d.getUTCFullYear() % 100)} ${time(d)} GMT`],
-    ['asctime-date', (d) => `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${time(d)} ${d.getUTCFullYear()}`],
+    [
+      'asctime-date',
+      (d) => `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${time(d)} ${d.getUTCFullYear()}`,
+    ],
   ];
 
   test.each(forms)('%s an hour ahead: the 503 surfaces after one attempt', async (_name, form) => {
     const header = hourAhead(form);
     server = await startServer((_req, res) => json(res, 503, { error: 'later' }, { 'retry-after': header }));
     configure({ serviceConnections: ['user'], retryBackoffBaseMs: 1, services: { user: { url: server.url } } });
-    const error = await getService('user').httpDispatch('GET', '/x').catch((e: unknown) => e);
+    const error = await getService('user')
+      .httpDispatch('GET', '/x')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIException);
     expect(error).toMatchObject({ statusCode: 503, attempts: 1 });
     expect(server.received).toHaveLength(1);

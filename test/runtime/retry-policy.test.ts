@@ -1,12 +1,16 @@
 /** Unit tests of the retry step's pure parts: policy table, backoff bounds, Retry-After, budget. */
 import { describe, expect, test } from 'vitest';
 import { resolveSettings } from '../../runtime/settings.js';
-import { RetryBudgetBucket, allowedRetries, backoffMs, retryAfterMs } from '../../runtime/steps/retry.js';
+import { allowedRetries, backoffMs, RetryBudgetBucket, retryAfterMs } from '../../runtime/steps/retry.js';
 import type { HttpMethod } from '../../runtime/types.js';
 
 const settings = resolveSettings({}, {});
 
-type Case = [name: string, given: { method: HttpMethod; call?: number; service?: number; headers?: Record<string, string>; idempotent?: boolean }, want: number];
+type Case = [
+  name: string,
+  given: { method: HttpMethod; call?: number; service?: number; headers?: Record<string, string>; idempotent?: boolean },
+  want: number,
+];
 const cases: Case[] = [
   ['GET default', { method: 'GET' }, 2],
   ['GET 0', { method: 'GET', call: 0 }, 0],
@@ -29,7 +33,13 @@ const cases: Case[] = [
 
 describe('allowedRetries', () => {
   test.each(cases)('%s', (_name, given, want) => {
-    const input = { method: given.method, headers: given.headers ?? {}, callRetryCount: given.call, serviceRetryCount: given.service, idempotent: given.idempotent ?? false };
+    const input = {
+      method: given.method,
+      headers: given.headers ?? {},
+      callRetryCount: given.call,
+      serviceRetryCount: given.service,
+      idempotent: given.idempotent ?? false,
+    };
     expect(allowedRetries(input, settings)).toBe(want);
   });
 });

@@ -1,7 +1,8 @@
 /** Retries counted at a real server on 127.0.0.1 that injects 5xx, 429 and Retry-After. */
-import { afterEach, describe, expect, test } from 'vitest';
+
 import { APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -23,9 +24,16 @@ async function setup(handler: Handler, settings: Settings = {}) {
   return { service: getService('user'), received: server.received };
 }
 
-const failWith = (status: number, headers: Record<string, string> = {}): Handler => (_req, res) => json(res, status, { error: status }, headers);
+const failWith =
+  (status: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) =>
+    json(res, status, { error: status }, headers);
 
-type Case = [name: string, given: { method: string; retryCount?: number; serviceRetryCount?: number; headers?: Record<string, string>; status?: number }, attempts: number];
+type Case = [
+  name: string,
+  given: { method: string; retryCount?: number; serviceRetryCount?: number; headers?: Record<string, string>; status?: number },
+  attempts: number,
+];
 const table: Case[] = [
   ['GET with no retryCount', { method: 'GET' }, 3],
   ['GET retryCount 0', { method: 'GET', retryCount: 0 }, 1],
@@ -48,14 +56,20 @@ const table: Case[] = [
 describe('the retry table, counted at the server', () => {
   test.each(table)('%s → %i attempt(s)', async (_name, given, attempts) => {
     const status = given.status ?? 500;
-    const { service, received } = await setup(failWith(status), given.serviceRetryCount === undefined ? {} : { services: { user: { retryCount: given.serviceRetryCount } } });
+    const { service, received } = await setup(
+      failWith(status),
+      given.serviceRetryCount === undefined ? {} : { services: { user: { retryCount: given.serviceRetryCount } } },
+    );
     const call = service.httpDispatch(given.method, '/r', {
       propagateError: true,
       ...(given.retryCount === undefined ? {} : { retryCount: given.retryCount }),
       ...(given.headers ? { headers: given.headers } : {}),
       ...(given.method === 'POST' || given.method === 'PATCH' ? { payload: { a: 1 } } : {}),
     });
-    const error = await call.then(() => undefined, (e: unknown) => e);
+    const error = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(APIException);
     expect((error as APIException).statusCode).toBe(status);
     expect((error as APIException).attempts).toBe(attempts);
@@ -97,7 +111,10 @@ describe('backoff', () => {
 
 describe('Retry-After', () => {
   test('a short Retry-After on 503 is waited for', async () => {
-    const { service, received } = await setup((req, res, r, i) => (i === 0 ? failWith(503, { 'retry-after': '1' })(req, res, r, i) : json(res, 200, { ok: 1 })), { retryAfterMaxMs: 2000 });
+    const { service, received } = await setup(
+      (req, res, r, i) => (i === 0 ? failWith(503, { 'retry-after': '1' })(req, res, r, i) : json(res, 200, { ok: 1 })),
+      { retryAfterMaxMs: 2000 },
+    );
     const start = performance.now();
     await expect(service.httpDispatch('GET', '/ra')).resolves.toEqual({ ok: 1 });
     expect(performance.now() - start).toBeGreaterThanOrEqual(950);
@@ -144,7 +161,9 @@ describe('retry budget', () => {
 
   test('successful calls refill the budget by tokenRatio', async () => {
     let failing = true;
-    const { service, received } = await setup((req, res, r, i) => (failing ? failWith(500)(req, res, r, i) : json(res, 200, {})), { retryBudget: { maxTokens: 1, tokenRatio: 0.5 } });
+    const { service, received } = await setup((req, res, r, i) => (failing ? failWith(500)(req, res, r, i) : json(res, 200, {})), {
+      retryBudget: { maxTokens: 1, tokenRatio: 0.5 },
+    });
     await service.httpDispatch('GET', '/a').catch(() => undefined); // 1 + 1 retry: budget empty
     expect(received).toHaveLength(2);
     failing = false;

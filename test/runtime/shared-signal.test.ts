@@ -1,6 +1,7 @@
 /** One AbortSignal shared by many concurrent calls: no MaxListenersExceededWarning, and its abort still ends them all. */
-import { afterEach, expect, test } from 'vitest';
+
 import { closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterEach, expect, test } from 'vitest';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -28,7 +29,9 @@ test('25 concurrent calls on one signal: no warning, all succeed', async () => {
   server = await startServer((_req, res) => setTimeout(() => json(res, 200, { ok: true }), 20));
   configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
   const signal = new AbortController().signal;
-  const warnings = await warningsDuring(() => Promise.all(Array.from({ length: 25 }, () => getService('inv').httpDispatch('GET', '/x', { signal, attemptTimeout: 1000 }))));
+  const warnings = await warningsDuring(() =>
+    Promise.all(Array.from({ length: 25 }, () => getService('inv').httpDispatch('GET', '/x', { signal, attemptTimeout: 1000 }))),
+  );
   expect(warnings.map((w) => w.name)).toEqual([]);
   expect(server.received).toHaveLength(25);
 });
@@ -39,7 +42,11 @@ test('25 concurrent calls on one signal, then it aborts: all end request_cancell
   const controller = new AbortController();
   let outcomes: unknown[] = [];
   const warnings = await warningsDuring(async () => {
-    const calls = Array.from({ length: 25 }, () => getService('inv').httpDispatch('GET', '/x', { signal: controller.signal }).catch((e: unknown) => e));
+    const calls = Array.from({ length: 25 }, () =>
+      getService('inv')
+        .httpDispatch('GET', '/x', { signal: controller.signal })
+        .catch((e: unknown) => e),
+    );
     setTimeout(() => controller.abort(), 50);
     outcomes = await Promise.all(calls);
   });

@@ -6,8 +6,8 @@
  */
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type APIException, type Settings, closeAll, configure, getService } from 'svc-gen/runtime';
 import { doubleGzipBomb, gzipOfZeros } from '../helpers/compress.js';
 import { measureCall } from '../helpers/memory.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -23,7 +23,11 @@ async function writeChunked(res: ServerResponse, total: number): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/plain' }); // no content-length: chunked
   for (let sent = 0; sent < total && !res.destroyed; sent += chunk.length) {
     chunkedWritten += chunk.length;
-    if (!res.write(chunk)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(chunk))
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
   }
   res.end();
 }
@@ -64,7 +68,13 @@ function setup(settings: Settings = {}) {
   return getService('big');
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('plain and chunked bodies', () => {
   test('a content-length over the cap is refused at the headers: response_too_large, one attempt, socket closed', async () => {
@@ -112,7 +122,12 @@ describe('plain and chunked bodies', () => {
 
   test('precedence: call over service over global; default 4 MiB', async () => {
     const codes = async (settings: Settings, n: number, call?: number) =>
-      setup(settings).httpDispatch('GET', `/plain?n=${n}`, call ? { maxResponseBytes: call } : {}).then(() => 'ok', (e: APIException) => e.errorCode.name);
+      setup(settings)
+        .httpDispatch('GET', `/plain?n=${n}`, call ? { maxResponseBytes: call } : {})
+        .then(
+          () => 'ok',
+          (e: APIException) => e.errorCode.name,
+        );
     expect(await codes({}, 4 * MiB)).toBe('ok');
     expect(await codes({}, 4 * MiB + 1)).toBe('response_too_large');
     expect(await codes({ maxResponseBytes: 1000 }, 2500)).toBe('response_too_large');

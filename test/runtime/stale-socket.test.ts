@@ -4,10 +4,10 @@
  * An idempotent request is replayed once on a fresh connection, even with retryCount 0, and the
  * replay is not a retry (the budget stays full, the breaker counts nothing); others fail.
  */
-import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 
 const OK = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\nkeep-alive: timeout=60\r\n\r\n{"ok":true}';
 
@@ -78,7 +78,12 @@ afterEach(async () => {
 async function setup(close: 'fin' | 'rst', first = false) {
   raw = await rawServer(close, first);
   // Any failure the breaker counted would open it at once; any retry would spend a token.
-  configure({ serviceConnections: ['inv'], retryBackoffBaseMs: 1, circuitBreaker: { minimumCalls: 1, failureRatio: 0.01 }, services: { inv: { url: raw.url } } });
+  configure({
+    serviceConnections: ['inv'],
+    retryBackoffBaseMs: 1,
+    circuitBreaker: { minimumCalls: 1, failureRatio: 0.01 },
+    services: { inv: { url: raw.url } },
+  });
   return getService('inv');
 }
 
@@ -88,7 +93,13 @@ async function setup(close: 'fin' | 'rst', first = false) {
  */
 const idle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-const rejection = (call: Promise<unknown>) => call.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e as APIException);
+const rejection = (call: Promise<unknown>) =>
+  call.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe.each(['fin', 'rst'] as const)('the server closes the reused socket with a %s', (close) => {
   test('GET with retryCount 0: replayed on a fresh connection, not a retry, nothing counted', async () => {

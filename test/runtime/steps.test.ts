@@ -3,8 +3,9 @@
  * retries, per-attempt steps on every attempt; global steps run before the service's own; a step
  * may answer without calling next; anything a step throws leaves the call as an APIException.
  */
+
+import { APIException, closeAll, configure, getService, type Step } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { APIException, type Step, closeAll, configure, getService } from 'svc-gen/runtime';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -66,7 +67,9 @@ it('a step may answer without calling next (a test double)', async () => {
 it('a step that throws becomes an APIException (500 unknown_error, cause kept); an APIException passes as is', async () => {
   const boom = new Error('no token for you');
   configure({ ...base(), steps: [() => () => Promise.reject(boom)] });
-  const error = await getService('svc').httpDispatch('GET', '/').catch((e: unknown) => e);
+  const error = await getService('svc')
+    .httpDispatch('GET', '/')
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(APIException);
   expect((error as APIException).errorCode.name).toBe('unknown_error');
   expect((error as APIException).statusCode).toBe(500);
@@ -75,6 +78,10 @@ it('a step that throws becomes an APIException (500 unknown_error, cause kept); 
 
   const denied = new APIException({ statusCode: 403, errorCode: { name: 'permission_denied', value: 999010 }, message: 'Denied', description: 'Denied' });
   configure({ ...base(), steps: [{ per: 'attempt', step: () => () => Promise.reject(denied) }] });
-  expect(await getService('svc').httpDispatch('GET', '/').catch((e: unknown) => e)).toBe(denied);
+  expect(
+    await getService('svc')
+      .httpDispatch('GET', '/')
+      .catch((e: unknown) => e),
+  ).toBe(denied);
   expect(server.received).toHaveLength(0);
 });

@@ -8,8 +8,8 @@
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { measureCall } from '../helpers/memory.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -25,7 +25,10 @@ async function writeSlowly(res: ServerResponse, total: number, pauseMs: number):
     written += chunk.length;
     if (!res.write(chunk)) {
       stalled = true;
-      await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
     }
     if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
@@ -83,7 +86,13 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('streamed bodies', () => {
   test('a gzip body arrives decompressed as a Readable, with [stream, status]', async () => {
@@ -118,7 +127,10 @@ describe('streamed bodies', () => {
     const body = (await setup({ bodyIdleTimeout: 200 }).httpDispatch('GET', '/stall', { responseType: 'stream', responseTimeout: 100 })) as Readable;
     const closed = server.socketClosed();
     const start = performance.now();
-    const e = await readAll(body).then(() => undefined, (error: unknown) => error as APIException);
+    const e = await readAll(body).then(
+      () => undefined,
+      (error: unknown) => error as APIException,
+    );
     expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'service_timeout' }, description: 'No response body bytes for 200 ms (bodyIdleTimeout).' });
     expect(performance.now() - start).toBeGreaterThanOrEqual(150);
     await closed;
@@ -131,14 +143,21 @@ describe('streamed bodies', () => {
 
   test('a 404 is not streamed: it is decoded and returned (or thrown) as usual, with its headers', async () => {
     const service = setup();
-    await expect(service.httpDispatch('GET', '/missing', { responseType: 'stream' })).resolves.toEqual({ message: 'Nope', description: 'not here', error_code: { name: 'nope', value: 1 } });
+    await expect(service.httpDispatch('GET', '/missing', { responseType: 'stream' })).resolves.toEqual({
+      message: 'Nope',
+      description: 'not here',
+      error_code: { name: 'nope', value: 1 },
+    });
     const e = await failure(service.httpDispatch('GET', '/missing', { responseType: 'stream', propagateError: true }));
     expect(e).toMatchObject({ statusCode: 404, errorCode: { name: 'nope' } });
   });
 
   test('a per-call maxResponseBytes caps a stream: response_too_large on the stream', async () => {
     const body = (await setup().httpDispatch('GET', '/gzip', { responseType: 'stream', maxResponseBytes: MiB })) as Readable;
-    const e = await readAll(body).then(() => undefined, (error: unknown) => error as APIException);
+    const e = await readAll(body).then(
+      () => undefined,
+      (error: unknown) => error as APIException,
+    );
     expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'response_too_large' } });
   });
 

@@ -6,8 +6,8 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { afterAll, expect, test } from 'vitest';
 import { closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterAll, expect, test } from 'vitest';
 import { json, startServer } from '../helpers/server.js';
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 /** Timeouts and cancellation against servers that hang, stall mid-body, or fail slowly. */
+
+import { APIException, closeAll, configure, getService, ResponseTimeoutError, runWithContext } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIException, ResponseTimeoutError, closeAll, configure, getService, runWithContext } from 'svc-gen/runtime';
-import { json, startServer, type Handler, type TestServer } from '../helpers/server.js';
+import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 const SLACK = 150; // scheduling slack on a loaded 2-core machine
 let server: TestServer | undefined;
@@ -21,7 +22,10 @@ const hang: Handler = () => new Promise(() => undefined);
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ error: unknown; ms: number }> {
   const start = performance.now();
-  const error = await fn().then(() => undefined, (e: unknown) => e);
+  const error = await fn().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return { error, ms: performance.now() - start };
 }
 
@@ -71,7 +75,9 @@ describe('timeouts', () => {
 
   test('a context deadline shortens the timeout', async () => {
     const service = await setup(hang);
-    const { error, ms } = await timed(() => runWithContext({ deadline: Date.now() + 150 }, () => service.httpDispatch('GET', '/hang', { responseTimeout: 5000 })));
+    const { error, ms } = await timed(() =>
+      runWithContext({ deadline: Date.now() + 150 }, () => service.httpDispatch('GET', '/hang', { responseTimeout: 5000 })),
+    );
     expect(error).toBeInstanceOf(ResponseTimeoutError);
     expect(ms).toBeLessThan(150 + SLACK);
   });

@@ -6,9 +6,9 @@
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
-import { type TestCerts, makeCerts, opensslVersion } from '../helpers/certs.js';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { makeCerts, opensslVersion, type TestCerts } from '../helpers/certs.js';
 
 let certs: TestCerts;
 beforeAll(() => {
@@ -16,7 +16,13 @@ beforeAll(() => {
   certs = makeCerts();
 });
 
-interface HttpsServer { url: string; handshakes: number; requests: number; peerCerts: string[]; close: () => Promise<void> }
+interface HttpsServer {
+  url: string;
+  handshakes: number;
+  requests: number;
+  peerCerts: string[];
+  close: () => Promise<void>;
+}
 const open: HttpsServer[] = [];
 afterEach(async () => {
   await closeAll();
@@ -41,15 +47,22 @@ async function startHttps(options: ServerOptions): Promise<HttpsServer> {
   server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  });
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   open.push(state);
   return state;
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (e: unknown) => e as APIException);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e as APIException,
+  );
 
 describe('private CA', () => {
   test('a server signed by the service tls.ca is trusted', async () => {

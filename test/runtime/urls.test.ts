@@ -2,8 +2,9 @@
  * The host comes from the registry only: path parameters are percent-encoded, `.`/`..`/empty are
  * refused before any I/O, query names and values round-trip, and redirects are never followed.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+
 import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { afterEach, describe, expect, test } from 'vitest';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const op = { operationId: 'getFile', method: 'GET', path: '/files/{name}/raw' } as const;
@@ -68,7 +69,14 @@ describe('query', () => {
     const query = { 'a b&c=d': 'x&y=z#f', plus: '1+1', pct: '%41', arr: ['1', '2'], deep: { k: 'v' } };
     await service.call({ ...op, path: '/search' }, { query }, {});
     const got = [...new URL(server!.received[0]!.url, 'http://h').searchParams];
-    expect(got).toEqual([['a b&c=d', 'x&y=z#f'], ['plus', '1+1'], ['pct', '%41'], ['arr', '1'], ['arr', '2'], ['deep[k]', 'v']]);
+    expect(got).toEqual([
+      ['a b&c=d', 'x&y=z#f'],
+      ['plus', '1+1'],
+      ['pct', '%41'],
+      ['arr', '1'],
+      ['arr', '2'],
+      ['deep[k]', 'v'],
+    ]);
   });
 });
 
@@ -80,7 +88,9 @@ describe('redirects are never followed', () => {
       res.end();
     });
     configure({ serviceConnections: ['files'], serviceTokenKey: 'secret', serviceName: 'me', services: { files: { url: server.url } } });
-    const e = (await getService('files').httpDispatch('GET', '/x', { propagateError: true }).catch((x: unknown) => x)) as APIException;
+    const e = (await getService('files')
+      .httpDispatch('GET', '/x', { propagateError: true })
+      .catch((x: unknown) => x)) as APIException;
     expect(e).toBeInstanceOf(APIException);
     expect(e).toMatchObject({ statusCode: 307, errorCode: { name: 'redirect_not_followed', value: 999650 }, attempts: 1 });
     expect(e.description).toContain(`${other.url}/collect`);

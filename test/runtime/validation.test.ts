@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { APIException, type ContractViolation, closeAll, configure, type Settings } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APIException, type ContractViolation, type Settings, closeAll, configure } from 'svc-gen/runtime';
 import { getService } from '../fixtures/consumer/clients/index.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -44,14 +44,23 @@ describe('responses', () => {
     const seen = setup({ validate: { responses: 'warn' } });
     expect(await getService('user').getUser({ path: { userId: 'u-7' } })).toEqual(withoutEmail);
     expect(seen).toEqual([
-      { service: 'user', operation: 'getUser', direction: 'response', status: 200, pointer: '/body/email', message: "/body/email must have required property 'email'" },
+      {
+        service: 'user',
+        operation: 'getUser',
+        direction: 'response',
+        status: 200,
+        pointer: '/body/email',
+        message: "/body/email must have required property 'email'",
+      },
     ]);
   });
 
   it('throw: the call fails with contract_violation (502) carrying the violations', async () => {
     answer = withoutEmail;
     const seen = setup({ validate: { responses: 'throw' } });
-    const error = await getService('user').getUser({ path: { userId: 'u-7' } }).catch((e: unknown) => e);
+    const error = await getService('user')
+      .getUser({ path: { userId: 'u-7' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIException);
     expect((error as APIException).errorCode).toEqual({ name: 'contract_violation', value: 999670 });
     expect((error as APIException).statusCode).toBe(502);
@@ -92,7 +101,9 @@ describe('responses', () => {
 describe('requests', () => {
   it('throw: an invalid body is never sent', async () => {
     const seen = setup({ validate: { requests: 'throw' } });
-    const error = await getService('user').createUser({ body: { name: 'Ann' } as never }).catch((e: unknown) => e);
+    const error = await getService('user')
+      .createUser({ body: { name: 'Ann' } as never })
+      .catch((e: unknown) => e);
     expect((error as APIException).errorCode.name).toBe('contract_violation');
     expect((error as APIException).statusCode).toBe(400);
     expect(seen.map((v) => [v.direction, v.pointer])).toEqual([['request', '/body/email']]);

@@ -10,7 +10,7 @@ import { exampleAnswer } from '../../runtime/testing/answer.js';
 import { checkResponse, isJsonMedia } from '../../runtime/validate/check.js';
 import { compileContract } from '../../runtime/validate/compile.js';
 import type { Contract, ContractOperation } from '../../runtime/validate/contract.js';
-import { BIN, ROOT, ensureBuilt } from '../generator/helpers/processes.js';
+import { BIN, ensureBuilt, ROOT } from '../generator/helpers/processes.js';
 import { REPO_SPECS } from '../generator/helpers/specs.js';
 
 let contracts: Contract[];

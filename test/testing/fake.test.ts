@@ -3,8 +3,9 @@
  * per-operation faults, latency, a handler that throws or answers an undeclared status, reset(),
  * and handler names checked against the contract.
  */
+
+import { createFake, type Fake } from 'svc-gen/testing';
 import { afterEach, expect, it } from 'vitest';
-import { type Fake, createFake } from 'svc-gen/testing';
 import { contract } from '../fixtures/consumer/clients/user/contract.js';
 
 const ANN = { id: 'u-1', email: 'ann@example.com', name: 'Ann', roles: [], createdAt: '2024-05-01T10:00:00Z' };
@@ -29,7 +30,12 @@ it('fail({ status }) answers the next n calls of one operation, then the handler
   expect([first.status, await first.json()]).toEqual([500, { why: 'down' }]);
   expect((await get(f)).status).toBe(500);
   expect((await get(f)).status).toBe(200);
-  expect(f.calls.map((c) => [c.operation, c.status])).toEqual([['listUsers', 200], ['getUser', 500], ['getUser', 500], ['getUser', 200]]);
+  expect(f.calls.map((c) => [c.operation, c.status])).toEqual([
+    ['listUsers', 200],
+    ['getUser', 500],
+    ['getUser', 500],
+    ['getUser', 200],
+  ]);
 });
 
 it('fail({ reset: true }) destroys the connection', async () => {
@@ -72,7 +78,14 @@ it('a handler that throws answers 500 handler_error; an undeclared status is a r
   expect([thrown.status, ((await thrown.json()) as { error: string }).error]).toEqual([500, 'handler_error']);
   expect((await fetch(`${f.url}/users/u-1`, { method: 'DELETE' })).status).toBe(200);
   expect(f.violations).toEqual([
-    { service: 'user', operation: 'deleteUser', direction: 'response', status: 200, pointer: '/status', message: '/status 200 is not a response the spec declares (204, 404)' },
+    {
+      service: 'user',
+      operation: 'deleteUser',
+      direction: 'response',
+      status: 200,
+      pointer: '/status',
+      message: '/status 200 is not a response the spec declares (204, 404)',
+    },
   ]);
 });
 

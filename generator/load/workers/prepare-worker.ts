@@ -24,7 +24,9 @@ if (port) {
     try {
       reply = { index, ok: true, value: await prepareOne(source as Source, refRoot) };
     } catch (e) {
-      reply = isSvcGenInputError(e) ? { index, ok: false, problems: e.problems } : { index, ok: false, error: { message: (e as Error).message, stack: (e as Error).stack } };
+      reply = isSvcGenInputError(e)
+        ? { index, ok: false, problems: e.problems }
+        : { index, ok: false, error: { message: (e as Error).message, stack: (e as Error).stack } };
     }
     const base = source.entry.split(/[\\/]/).pop() ?? '';
     const delay = delays[base];

@@ -19,7 +19,11 @@ export async function svcGen(...args: string[]): Promise<CliRun> {
 }
 
 /** `svc-gen ...args` run from `cwd` (config lookup, relative paths), with colours as given (off by default). */
-export async function svcGenIn(cwd: string, args: readonly string[], io: { color?: boolean; signal?: AbortSignal; onStderr?: (text: string) => void } = {}): Promise<CliRun> {
+export async function svcGenIn(
+  cwd: string,
+  args: readonly string[],
+  io: { color?: boolean; signal?: AbortSignal; onStderr?: (text: string) => void } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

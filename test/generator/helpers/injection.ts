@@ -30,7 +30,11 @@ export function injectedCode(file: string, text: string): string[] {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  const syntax = ts.transpileModule(text, { reportDiagnostics: true, fileName: file, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const syntax = ts.transpileModule(text, {
+    reportDiagnostics: true,
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
   for (const d of syntax.diagnostics ?? []) found.push(`syntax: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
   return found;
 }

@@ -2,7 +2,7 @@
  * The real executable and helper scripts in child processes, and a TCP listener that only counts
  * connections (to prove that nothing connected).
  */
-import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -35,7 +35,10 @@ export interface Exit {
 }
 
 /** Starts `node ...args`; `done` settles when it exits. */
-export function startNode(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { pid: number; kill: (s: NodeJS.Signals) => void; done: Promise<Exit> } {
+export function startNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { pid: number; kill: (s: NodeJS.Signals) => void; done: Promise<Exit> } {
   const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
   let stdout = '';
   let stderr = '';

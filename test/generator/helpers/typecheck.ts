@@ -27,11 +27,23 @@ export const STRICT: ts.CompilerOptions = {
   noEmit: true,
   types: ['node'],
   typeRoots: [path.join(REPO, 'node_modules/@types')],
-  paths: { 'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], '@svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')], 'svc-gen/testing': [path.join(REPO, 'runtime/testing/index.ts')], '@svc-gen/runtime/testing': [path.join(REPO, 'runtime/testing/index.ts')] },
+  paths: {
+    'svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')],
+    '@svc-gen/runtime': [path.join(REPO, 'runtime/index.ts')],
+    'svc-gen/testing': [path.join(REPO, 'runtime/testing/index.ts')],
+    '@svc-gen/runtime/testing': [path.join(REPO, 'runtime/testing/index.ts')],
+  },
 };
 
 /** A consumer without `strict`: generated code must work there too. */
-export const LAX: ts.CompilerOptions = { ...STRICT, strict: false, noUncheckedIndexedAccess: false, exactOptionalPropertyTypes: false, noUnusedLocals: false, noUnusedParameters: false };
+export const LAX: ts.CompilerOptions = {
+  ...STRICT,
+  strict: false,
+  noUncheckedIndexedAccess: false,
+  exactOptionalPropertyTypes: false,
+  noUnusedLocals: false,
+  noUnusedParameters: false,
+};
 
 /** Every `.ts` file under `dir`, recursively. */
 export function tsFiles(dir: string): string[] {
