@@ -665,8 +665,15 @@ export interface UndeclaredException<Declared extends number> extends APIExcepti
  */
 export type Named<T> = T;
 
-/** The type of option `K` in `O`: `undefined` when absent, `boolean` when not a literal. */
-type OptionOf<O, K extends keyof CallOptions> = K extends keyof O ? O[K] : undefined;
+/**
+ * Marks an option the caller did not give. Not `undefined`: without `strictNullChecks`, `undefined`
+ * is assignable to every literal, so `undefined extends true` would pick the wrong shape.
+ */
+declare const absentOption: unique symbol;
+type Absent = typeof absentOption;
+
+/** The type of option `K` in `O`: `Absent` when not given, `boolean` when not a literal. */
+type OptionOf<O, K extends keyof CallOptions> = K extends keyof O ? O[K] : Absent;
 
 /**
  * A generated method's result for options of type `O`. It follows the options' types, not only
