@@ -23,7 +23,9 @@ export function measureCall(url: string, path: string, mode: 'buffer' | 'stream'
     // Async spawn: the server answering the child lives in this process.
     // Small young-generation semi-spaces: chunks already consumed are collected at once, so RSS shows
     // what the runtime holds, not how much garbage V8 lets pile up before a scavenge (up to ~48 MiB).
-    const child = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=1', script, url, path, mode, String(maxResponseBytes)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--max-semi-space-size=1', script, url, path, mode, String(maxResponseBytes)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
