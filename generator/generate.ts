@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULTS_FILE, type GenerateOptions, MANIFEST_FILE, type ResolvedOptions, resolveOptions } from './config/options.js';
 import { buildContract } from './contract/contract.js';
 import { type InputProblem, inputError, isSvcGenInputError, SvcGenInputError } from './errors.js';
-import { discover, ENTRY_FILES, folderEntry, type SpecSource } from './load/discover.js';
+import { discover, ENTRY_FILES, folderEntry } from './load/discover.js';
 import type { SharedFile } from './load/load.js';
 import { type Prepared, prepareOne, type Source } from './load/prepare.js';
 import { type Outcome, prepareInWorkers, workerCount } from './load/workers/pool.js';

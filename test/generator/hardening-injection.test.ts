@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camelCase, kebabCase } from '../../generator/model/names.js';
-import { hostileAll, P, PATH_HOSTILE, PATH_PLAIN, PATH_PROTO, PATH_RESERVED, QUERY } from '../fixtures/hardening/hostile-all.js';
+import { hostileAll, P, PATH_HOSTILE, PATH_PLAIN, PATH_PROTO, QUERY } from '../fixtures/hardening/hostile-all.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { cleanup, ensureDir, tempDir } from './helpers/fs.js';
 import { buildClients, childImport, codeOnly, injectedCode, wirePath } from './helpers/injection.js';

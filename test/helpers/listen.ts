@@ -3,7 +3,7 @@
  * for good: open keep-alive sockets are destroyed so the test run never waits on them.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { openSockets } from './sockets.js';
 
 export interface Listening {

@@ -4,7 +4,7 @@
  * valid call also succeeds against it (the positive control of those tests). Also a raw client
  * that sends a request's body in a later packet than its head.
  */
-import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import { openSockets } from './sockets.js';
 
 export interface TcpServer {

@@ -5,9 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
+import { closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Coding, encode } from '../helpers/compress.js';
+import { failure } from '../helpers/failure.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -37,13 +38,6 @@ async function setup(coding: Coding | undefined, settings: Settings = {}, body: 
   return getService('inv');
 }
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 const CODINGS: Coding[] = ['gzip', 'deflate', 'deflate-raw', 'br'];
 
 describe('asked: accept-encoding: gzip, deflate, br is sent by default', () => {

@@ -3,8 +3,9 @@
  * and a server that drops idle keep-alive sockets. Each asserts the exact outcome.
  */
 
-import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import { type FaultProxy, type Faults, startProxy } from '../helpers/proxy.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -25,14 +26,6 @@ async function setup(faults: Faults, settings: { retryBackoffBaseMs?: number } =
   configure({ serviceConnections: ['inv'], retryBackoffBaseMs: settings.retryBackoffBaseMs ?? 1, services: { inv: { url: proxy.url } } });
   return getService('inv');
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('through a faulty proxy', () => {
   test('added latency: the call succeeds with the whole body', async () => {

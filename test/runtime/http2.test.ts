@@ -6,9 +6,10 @@
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { makeCerts, type TestCerts } from '../helpers/certs.js';
+import { failure } from '../helpers/failure.js';
 
 let certs: TestCerts;
 beforeAll(() => {
@@ -55,14 +56,6 @@ async function startH2(): Promise<H2Server> {
       }),
   };
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('HTTP/2', () => {
   test('http2: true: an h2-only upstream answers through the same pipeline (headers, gzip, JSON)', async () => {

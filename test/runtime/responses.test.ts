@@ -5,8 +5,9 @@
  * parses success and error bodies.
  */
 
-import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
+import { closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -21,14 +22,6 @@ async function setup(handler: Handler, settings: Settings = {}) {
   configure({ serviceConnections: ['inv'], ...settings, services: { inv: { url: server.url, ...settings.services?.inv } } });
   return getService('inv');
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('interim 1xx responses', () => {
   test('103 Early Hints and 102 Processing before the final response are skipped', async () => {

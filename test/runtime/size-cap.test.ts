@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { type APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { doubleGzipBomb, gzipOfZeros } from '../helpers/compress.js';
+import { failure } from '../helpers/failure.js';
 import { measureCall } from '../helpers/memory.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -67,14 +68,6 @@ function setup(settings: Settings = {}) {
   configure({ serviceConnections: ['big'], ...settings, services: { big: { url: server.url, ...settings.services?.big } } });
   return getService('big');
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('plain and chunked bodies', () => {
   test('a content-length over the cap is refused at the headers: response_too_large, one attempt, socket closed', async () => {

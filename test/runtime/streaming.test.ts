@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import { measureCall } from '../helpers/memory.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -85,14 +86,6 @@ async function readAll(stream: Readable): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('streamed bodies', () => {
   test('a gzip body arrives decompressed as a Readable, with [stream, status]', async () => {

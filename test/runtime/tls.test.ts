@@ -6,9 +6,10 @@
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { makeCerts, opensslVersion, type TestCerts } from '../helpers/certs.js';
+import { failure } from '../helpers/failure.js';
 
 let certs: TestCerts;
 beforeAll(() => {
@@ -55,14 +56,6 @@ async function startHttps(options: ServerOptions): Promise<HttpsServer> {
   open.push(state);
   return state;
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as APIException,
-  );
 
 describe('private CA', () => {
   test('a server signed by the service tls.ca is trusted', async () => {
