@@ -134,7 +134,7 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     built.push({ service, source, p, reused, ms: p.ms + performance.now() - started });
   }
   const rendered = render(inputs, templates, options.runtimeModule);
-  const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(built.map((b) => b.service.name)), options.runtimeModule);
+  const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(built.map((b) => b.service.name)), options.runtimeModule, templates);
   const generated = defaults ? [...rendered, defaults].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : rendered;
   const services: ServiceReport[] = built.map(({ service, source, p, reused, ms }) => ({
     name: service.name,

@@ -52,3 +52,15 @@ export function json(value: unknown): string {
   const literal = JSON.stringify(JSON.stringify(value) ?? 'null');
   return `JSON.parse(${literal.replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)})`;
 }
+
+/**
+ * `{{jsonTable value}}`: like `json`, for an object shown one entry a line: `JSON.parse('{\` then each
+ * top-level entry's JSON text on its own line, each line ended by a line continuation (a backslash
+ * before the line break, which the string does not contain). Each line is escaped as `str` escapes
+ * text, so quotes, backslashes, `<`, U+2028 and U+2029 from spec text cannot end the string.
+ */
+export function jsonTable(value: unknown): string {
+  const entries = typeof value === 'object' && value !== null ? Object.entries(value) : [];
+  const lines = ['{', ...entries.map(([k, v], i) => `${JSON.stringify(k)}:${JSON.stringify(v)}${i < entries.length - 1 ? ',' : ''}`), '}'];
+  return `JSON.parse('${lines.map((l) => jsString(l).slice(1, -1)).join('\\\n')}')`;
+}

@@ -4,6 +4,7 @@
 import type { Contract } from '@svc-gen/runtime';
 import type { OperationModel, ServiceModel } from '../model/model-types.js';
 import { compileTemplates, type TemplateSources } from './engine.js';
+import { operationTable } from './operation-table.js';
 
 /** A file to generate, relative to the output directory (POSIX separators). */
 export interface VirtualFile {
@@ -19,13 +20,19 @@ export interface RenderInput {
   readonly contract: Contract;
 }
 
-/** Renders every service's `types.ts`, `client.ts` and `contract.ts`, and the top-level `index.ts` and `testing.ts`, sorted by path. */
+/**
+ * Renders every service's `types.d.ts`, `api.d.ts`, `client.ts` and `contract.ts`, and the top-level `index.ts` and
+ * `testing.ts`, sorted by path. Types go into declaration files: with `skipLibCheck` (as nearly every project has it)
+ * tsc does not check them, and resolves only the types a call uses; `client.ts` is the small run-time part.
+ */
 export function render(inputs: readonly RenderInput[], templates: TemplateSources, runtimeModule: string): VirtualFile[] {
   const t = compileTemplates(templates);
   const files: VirtualFile[] = [];
   for (const { service, typesSource, contract } of inputs) {
-    files.push({ path: `${service.name}/types.ts`, contents: ensureNewline(typesSource) });
-    files.push({ path: `${service.name}/client.ts`, contents: ensureNewline(t.client(clientView(service, runtimeModule))) });
+    const view = clientView(service, runtimeModule);
+    files.push({ path: `${service.name}/types.d.ts`, contents: ensureNewline(typesSource) });
+    files.push({ path: `${service.name}/api.d.ts`, contents: ensureNewline(t.api(view)) });
+    files.push({ path: `${service.name}/client.ts`, contents: ensureNewline(t.client(view)) });
     files.push({ path: `${service.name}/contract.ts`, contents: ensureNewline(t.contract({ runtimeModule, contract })) });
   }
   const services = [...inputs].map((i) => i.service).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -35,7 +42,7 @@ export function render(inputs: readonly RenderInput[], templates: TemplateSource
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The client template's view: the model plus flags that keep imports exactly the ones used. */
+/** The client and api templates' view: the model plus flags that keep imports exactly the ones used. */
 function clientView(service: ServiceModel, runtimeModule: string): object {
   return {
     runtimeModule,
@@ -52,6 +59,7 @@ function clientView(service: ServiceModel, runtimeModule: string): object {
     usesFileInput: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$FileInput'))),
     usesBinaryBody: service.operations.some((op) => bodyTypes(op).some((t) => t.includes('$BinaryBody'))),
     usesBodies: service.operations.some((op) => op.bodies !== null),
+    ops: operationTable(service.operations),
     operations: service.operations.map((op) => ({
       ...op,
       docs: [...op.docs, `\`${op.method} ${op.path}\``],

@@ -10,9 +10,11 @@ import type { TemplateSources } from './engine.js';
 export function loadTemplates(): TemplateSources {
   const dir = path.join(packageRoot(), 'templates');
   return {
+    api: readFileSync(path.join(dir, 'api.d.ts.hbs'), 'utf8'),
     client: readFileSync(path.join(dir, 'client.ts.hbs'), 'utf8'),
     index: readFileSync(path.join(dir, 'index.ts.hbs'), 'utf8'),
     contract: readFileSync(path.join(dir, 'contract.ts.hbs'), 'utf8'),
     testing: readFileSync(path.join(dir, 'testing.ts.hbs'), 'utf8'),
+    defaults: readFileSync(path.join(dir, 'defaults.ts.hbs'), 'utf8'),
   };
 }

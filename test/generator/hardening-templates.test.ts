@@ -16,7 +16,7 @@ const files = readdirSync(TEMPLATES)
   .filter((f) => f.endsWith('.hbs'))
   .sort();
 
-/** Fields printed bare: identifiers (names) and model-built type expressions, never raw spec text. */
+/** Fields printed bare: identifiers (names), model-built type expressions and config-validated numbers, never raw spec text. */
 const SAFE_BARE = new Set([
   'methodName',
   'typeName',
@@ -33,8 +33,9 @@ const SAFE_BARE = new Set([
   'headersType',
   'errorStatuses',
   'media',
+  'number',
 ]);
-const HELPERS = new Set(['str', 'prop', 'jsdoc', 'json']);
+const HELPERS = new Set(['str', 'prop', 'jsdoc', 'json', 'jsonTable']);
 const BLOCKS = new Set(['if', 'unless', 'each']);
 
 /** Every mustache and block in a template, as `kind name` strings for the ones that break a rule. */
@@ -73,7 +74,8 @@ function violations(source: string): string[] {
 }
 
 describe('templates', () => {
-  it('there are templates to check', () => expect(files).toEqual(['client.ts.hbs', 'contract.ts.hbs', 'index.ts.hbs', 'testing.ts.hbs']));
+  it('there are templates to check', () =>
+    expect(files).toEqual(['api.d.ts.hbs', 'client.ts.hbs', 'contract.ts.hbs', 'defaults.ts.hbs', 'index.ts.hbs', 'testing.ts.hbs']));
 
   it.each(files)('%s: no triple-stash, only escaping helpers, bare fields safe by construction', (file) => {
     const source = readFileSync(path.join(TEMPLATES, file), 'utf8');
@@ -115,18 +117,25 @@ describe('handlebars', () => {
   });
 
   it('compiles with known helpers only: an unknown helper is refused', () => {
-    const t = compileTemplates({ client: '{{evil methodName}}', index: '', contract: '', testing: '' });
+    const t = compileTemplates({ client: '{{evil methodName}}', index: '', contract: '', testing: '', api: '', defaults: '' });
     expect(() => t.client({ methodName: 'x' })).toThrow(/knownHelpersOnly, but used the unknown helper evil/);
   });
 
   it('compiles strict: a missing field throws instead of printing nothing', () => {
-    const t = compileTemplates({ client: '{{methodName}}', index: '{{#each services}}{{className}}{{/each}}', contract: '', testing: '' });
+    const t = compileTemplates({
+      client: '{{methodName}}',
+      index: '{{#each services}}{{className}}{{/each}}',
+      contract: '',
+      testing: '',
+      api: '',
+      defaults: '',
+    });
     expect(() => t.client({})).toThrow(/"methodName" not defined/);
     expect(() => t.index({ services: [{}] })).toThrow(/"className" not defined/);
   });
 
   it('uses an isolated instance: the global Handlebars has none of svc-gen’s helpers', () => {
-    compileTemplates({ client: '{{str x}}', index: '', contract: '', testing: '' }).client({ x: 'a' });
+    compileTemplates({ client: '{{str x}}', index: '', contract: '', testing: '', api: '', defaults: '' }).client({ x: 'a' });
     expect(Object.keys(Handlebars.helpers)).not.toContain('str');
   });
 });
