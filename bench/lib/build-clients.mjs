@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 export async function buildClients(inputs, out) {
   await generate({ inputs, out });
-  const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')); // declaration files have no run-time code
   for (const file of files) {
     const source = await readFile(path.join(out, file), 'utf8');
     const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
 import { cleanup, tempDir } from '../generator/helpers/fs.js';
 import { REPO_SPECS } from '../generator/helpers/specs.js';
-import { formatDiagnostics, LAX, typecheck } from '../generator/helpers/typecheck.js';
+import { formatDiagnostics, LAX, STRICT, typecheck } from '../generator/helpers/typecheck.js';
 
 /** The checked file, placed next to the generated `index.ts`. */
 const USAGE = `
@@ -81,6 +81,28 @@ export async function errors(): Promise<void> {
   // @ts-expect-error with the default propagateError the result is never the error body
   user.error_code;
 }
+
+// The consumer's own mistakes, with the clients' types in declaration files that skipLibCheck does not check.
+export async function mistakes(): Promise<void> {
+  const users = getService('user');
+  // @ts-expect-error misspelt parameter field (userID for userId)
+  await users.getUser({ path: { userID: 'u1' } });
+  // @ts-expect-error misspelt query parameter (serch for search)
+  await users.listUsers({ query: { serch: 'a' } });
+  // @ts-expect-error wrong body property type (name is a string)
+  await users.createUser({ body: { email: 'a@b.c', name: 42 } });
+  // @ts-expect-error misspelt body property (emial for email)
+  await users.updateUser({ path: { userId: 'u1' }, body: { emial: 'a@b.c' } });
+  const user = await users.getUser({ path: { userId: 'u1' } });
+  // @ts-expect-error not a property of the result (User has email, not emailAddress)
+  user.emailAddress;
+  // @ts-expect-error a result property used as the wrong type (email is a string)
+  const n: number = user.email;
+  void n;
+  const page = await users.listUsers();
+  // @ts-expect-error not a property of the page (items, not users)
+  page.users;
+}
 `;
 
 let out: string;
@@ -94,6 +116,27 @@ afterAll(() => cleanup(out));
 describe('generated client types', () => {
   it('correct calls compile with the expected types; every @ts-expect-error line is an error', () => {
     const diagnostics = typecheck(out);
+    expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
+  });
+
+  it('with skipLibCheck (the default above) the types are declaration files tsc skips, and the checked file still fails on its own mistakes', () => {
+    expect(STRICT.skipLibCheck).toBe(true);
+    // Without the directives each mistake must be an error of usage.ts itself, on its own line (a
+    // type that went `any` in the unchecked declaration files would let that line compile).
+    writeFileSync(path.join(out, 'usage.ts'), USAGE.replaceAll('// @ts-expect-error', '//'));
+    const diagnostics = typecheck(out);
+    const lines = USAGE.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('export async function mistakes'));
+    const expected = lines.flatMap((l, i) => (i > start && l.trim().startsWith('// @ts-expect-error') ? [i + 2] : []));
+    expect(expected).toHaveLength(7);
+    const inMistakes = diagnostics.filter((d) => d.file === 'usage.ts' && d.line > start + 1).map((d) => d.line);
+    expect([...new Set(inMistakes)]).toEqual(expected);
+    expect(diagnostics.filter((d) => d.file !== 'usage.ts')).toEqual([]);
+    writeFileSync(path.join(out, 'usage.ts'), USAGE);
+  });
+
+  it('without skipLibCheck the declaration files are checked too, and compile', () => {
+    const diagnostics = typecheck(out, { ...STRICT, skipLibCheck: false });
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });
 

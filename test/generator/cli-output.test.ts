@@ -39,7 +39,7 @@ describe('human output', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^pair {20} {4}2 operations {2}\d+ ms$/);
     expect(lines[1]).toMatch(/^ping\s+1 operations {2}\d+ ms$/);
-    expect(lines[2]).toMatch(/^svc-gen: 2 services, 3 operations → clients: 9 files written \(\d+ ms\)$/);
+    expect(lines[2]).toMatch(/^svc-gen: 2 services, 3 operations → clients: 11 files written \(\d+ ms\)$/);
     expect(lines[3]).toBe('svc-gen: warning: pair: GET /b and GET /a both map to method fetch; the former is named fetch2');
   });
 
@@ -92,14 +92,14 @@ describe('--check', () => {
     const run = await svcGenIn(dir, ['my specs', '--out', 'out dir', '--check', '-q']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^stale: {3}ping\/client\.ts\n {4}@@ line \d+ @@\n/m);
-    expect(run.stderr).toBe("svc-gen: out dir is out of date (5 stale, 0 missing, 0 extra); to update it, run:\n  npx svc-gen 'my specs' --out 'out dir'\n");
+    expect(run.stderr).toBe("svc-gen: out dir is out of date (6 stale, 0 missing, 0 extra); to update it, run:\n  npx svc-gen 'my specs' --out 'out dir'\n");
   });
 
   it('up to date: one line (nothing with --quiet)', async () => {
     await svcGenIn(dir, ['specs', '--out', 'clients']);
     const run = await svcGenIn(dir, ['specs', '--out', 'clients', '--check']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^svc-gen: clients is up to date \(2 services, 9 files\)$/m);
+    expect(run.stderr).toMatch(/^svc-gen: clients is up to date \(2 services, 11 files\)$/m);
   });
 
   /** [parts, command] */

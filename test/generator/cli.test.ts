@@ -26,20 +26,24 @@ describe('write', () => {
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotDir(out))).toEqual([
       'index.ts',
+      'notification/api.d.ts',
       'notification/client.ts',
       'notification/contract.ts',
-      'notification/types.ts',
+      'notification/types.d.ts',
+      'order/api.d.ts',
       'order/client.ts',
       'order/contract.ts',
-      'order/types.ts',
+      'order/types.d.ts',
+      'payment/api.d.ts',
       'payment/client.ts',
       'payment/contract.ts',
-      'payment/types.ts',
+      'payment/types.d.ts',
       'svc-gen.manifest.json',
       'testing.ts',
+      'user/api.d.ts',
       'user/client.ts',
       'user/contract.ts',
-      'user/types.ts',
+      'user/types.d.ts',
     ]);
     expect(run.stderr).toMatch(/^notification\s+4 operations\s+\d+ ms$/m);
     expect(run.stderr).toMatch(/^user\s+8 operations\s+\d+ ms$/m);
@@ -56,7 +60,7 @@ describe('write', () => {
       '../specs/payment.json',
       '../specs/user.yaml',
     ]);
-    expect(manifest.files).toHaveLength(14); // 4 services × client, contract, types; index.ts; testing.ts
+    expect(manifest.files).toHaveLength(18); // 4 services × api, client, contract, types; index.ts; testing.ts
   });
 
   it('--quiet silences the per-service lines', async () => {
@@ -80,7 +84,7 @@ describe('write', () => {
     expect(files).toContain('README.md');
     expect(files).toContain('notification/extra.ts');
     expect(files).not.toContain('notification/client.ts');
-    expect(files).not.toContain('notification/types.ts');
+    expect(files).not.toContain('notification/types.d.ts');
     expect(readFileSync(path.join(out, 'index.ts'), 'utf8')).not.toContain('Notification');
   });
 
@@ -106,8 +110,8 @@ describe('--check', () => {
       1,
       [
         /^stale: {3}svc-gen\.manifest\.json$/m,
-        /^stale: {3}user\/client\.ts\n {4}@@ line \d+ @@\n {4}- {4}\* Get one user\n {4}\+ {4}\* Fetch one user$/m,
-        /^stale: {3}user\/types\.ts$/m,
+        /^stale: {3}user\/api\.d\.ts\n {4}@@ line \d+ @@\n {4}- {4}\* Get one user\n {4}\+ {4}\* Fetch one user$/m,
+        /^stale: {3}user\/types\.d\.ts$/m,
       ],
     ],
     [
@@ -116,12 +120,12 @@ describe('--check', () => {
       1,
       [/^stale: {3}order\/client\.ts\n {4}@@ line \d+ @@\n {4}- \/\/ edited$/m],
     ],
-    ['fails after deleting a generated file', () => unlinkSync(path.join(out, 'payment/types.ts')), 1, [/^missing: payment\/types\.ts$/m]],
+    ['fails after deleting a generated file', () => unlinkSync(path.join(out, 'payment/types.d.ts')), 1, [/^missing: payment\/types\.d\.ts$/m]],
     [
       'fails when a service was removed (extra files)',
       () => rmSync(path.join(specs, 'payment.json')),
       1,
-      [/^extra: {3}payment\/client\.ts$/m, /^extra: {3}payment\/types\.ts$/m],
+      [/^extra: {3}payment\/client\.ts$/m, /^extra: {3}payment\/types\.d\.ts$/m],
     ],
     ['ignores user files in <out>', () => writeFiles(out, { 'notes.md': 'mine', 'user/mine.ts': 'export {};\n' }), 0, []],
   ];
@@ -138,8 +142,8 @@ describe('--check', () => {
   });
 
   it('lists every drifted file, not just the first', async () => {
-    unlinkSync(path.join(out, 'user/types.ts'));
-    unlinkSync(path.join(out, 'order/types.ts'));
+    unlinkSync(path.join(out, 'user/types.d.ts'));
+    unlinkSync(path.join(out, 'order/types.d.ts'));
     writeFileSync(path.join(out, 'index.ts'), 'x');
     const run = await svcGen(specs, '--out', out, '--check');
     expect(run.stdout.match(/^(stale|missing|extra):/gm)).toHaveLength(3);

@@ -80,13 +80,15 @@ describe('finding and loading', () => {
     expect(run.stderr).toMatch(/^orders\s+5 operations/m);
     expect(run.stderr).toMatch(/^accounts\s+8 operations/m);
     expect(generatedFiles('clients')).toEqual([
+      'accounts/api.d.ts',
       'accounts/client.ts',
       'accounts/contract.ts',
-      'accounts/types.ts',
+      'accounts/types.d.ts',
       'index.ts',
+      'orders/api.d.ts',
       'orders/client.ts',
       'orders/contract.ts',
-      'orders/types.ts',
+      'orders/types.d.ts',
       'svc-gen.manifest.json',
       'testing.ts',
     ]);
@@ -139,9 +141,10 @@ describe('finding and loading', () => {
     expect(generatedFiles('ts-out')).toEqual([
       'defaults.ts',
       'index.ts',
+      'pinger/api.d.ts',
       'pinger/client.ts',
       'pinger/contract.ts',
-      'pinger/types.ts',
+      'pinger/types.d.ts',
       'svc-gen.manifest.json',
       'testing.ts',
     ]);
@@ -191,23 +194,25 @@ describe('flags override the file', () => {
     writeFileSync(path.join(dir, 'one/ping.yaml'), tinySpec('', 'pang'));
     const run = await svcGenIn(dir, ['--check']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/from-config is out of date \(5 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
+    expect(run.stderr).toMatch(/from-config is out of date \(6 stale, 0 missing, 0 extra\); to update it, run:\n {2}npx svc-gen\n/);
   });
 });
 
 describe('operationIds and runtime defaults', () => {
   beforeEach(() => copyRepoSpecs(path.join(dir, 'specs')));
 
-  it('operationIds keeps only the listed operations, in client.ts and types.ts', async () => {
+  it('operationIds keeps only the listed operations, in client.ts, api.d.ts and types.d.ts', async () => {
     writeFiles(dir, {
       'svc-gen.config.json': json({ out: 'clients', services: { user: { spec: 'specs/user.yaml', operationIds: ['get_user', 'list_users'] } } }),
     });
     const run = await svcGenIn(dir, []);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^user\s+2 operations/m);
+    const api = readFileSync(path.join(dir, 'clients/user/api.d.ts'), 'utf8');
+    expect(api.match(/^ {2}\w+<const O/gm)).toEqual(['  listUsers<const O', '  getUser<const O']);
     const client = readFileSync(path.join(dir, 'clients/user/client.ts'), 'utf8');
-    expect(client.match(/^ {2}\w+<const O/gm)).toEqual(['  listUsers<const O', '  getUser<const O']);
-    const types = readFileSync(path.join(dir, 'clients/user/types.ts'), 'utf8');
+    expect(client.match(/^"\w+":\{"operationId"/gm)).toEqual(['"listUsers":{"operationId"', '"getUser":{"operationId"']);
+    const types = readFileSync(path.join(dir, 'clients/user/types.d.ts'), 'utf8');
     expect(types).toContain('list_users');
     expect(types).not.toContain('delete_user');
   });

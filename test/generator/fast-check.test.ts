@@ -48,8 +48,8 @@ describe('anything that decides the output runs the full check', () => {
       { stale: ['svc-gen.manifest.json'] },
     ],
     ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { stale: ['user/client.ts'] }],
-    ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { missing: 1 }],
-    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 3, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] }],
+    ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.d.ts')), { missing: 1 }],
+    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 4, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] }],
   ];
   test.each(cases)('%s', async (_name, change, want) => {
     change();

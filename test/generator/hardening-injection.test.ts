@@ -44,8 +44,10 @@ const sources = () => tsFiles(out).map((file) => ({ file: path.relative(out, fil
 describe('every string field hostile', () => {
   it('generates the service, with safe method names', () => {
     expect(SERVICE).toMatch(/^hostile-[a-z0-9-]+$/);
+    const api = readFileSync(path.join(out, SERVICE, 'api.d.ts'), 'utf8');
+    for (const method of [camelCase(P), 'delete_', 'constructor_', 'proto']) expect(api).toContain(`  ${method}<const O extends $CallOptions = {}>(`);
     const client = readFileSync(path.join(out, SERVICE, 'client.ts'), 'utf8');
-    for (const method of [camelCase(P), 'delete_', 'constructor_', 'proto']) expect(client).toContain(`  ${method}<const O extends $CallOptions = {}>(`);
+    for (const method of [camelCase(P), 'delete_', 'constructor_', 'proto']) expect(client).toContain(`\n"${method}":{"operationId":`);
   });
 
   it('contains no code from the spec, and spec text only escaped', () => {
@@ -57,7 +59,7 @@ describe('every string field hostile', () => {
       expect(codeOnly(text), file).not.toMatch(/pwned|`|\$\{|<!--/);
     }
     // A description saying "@deprecated" does not deprecate anything.
-    expect(readFileSync(path.join(out, SERVICE, 'client.ts'), 'utf8')).not.toMatch(/^\s*\* @deprecated/m);
+    for (const file of ['client.ts', 'api.d.ts']) expect(readFileSync(path.join(out, SERVICE, file), 'utf8')).not.toMatch(/^\s*\* @deprecated/m);
   });
 
   it('compiles under strict settings, the hostile names and values typed as the spec says', () => {

@@ -174,15 +174,15 @@ Derived:
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(protoBefore);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    const types = readFileSync(path.join(dir, 'p-out/proto/types.ts'), 'utf8');
+    const types = readFileSync(path.join(dir, 'p-out/proto/types.d.ts'), 'utf8');
     expect(types).toMatch(/^ {12}__proto__: string;$/m);
     expect(types).toMatch(/^ {12}"<<": string;$/m); // a property named "<<", not a merge
     expect(types).toMatch(/^ {12}constructor: number;$/m);
     expect(types).toMatch(/^ {12}own\?: boolean;$/m);
     expect(types).not.toContain('fromBase'); // `<<: *b` in the $ref-ed file was not merged either
-    expect(readFileSync(path.join(dir, 'p-out/proto-json/types.ts'), 'utf8')).toMatch(/^ {8}__proto__: \{\n {12}__proto__\?: string;$/m);
+    expect(readFileSync(path.join(dir, 'p-out/proto-json/types.d.ts'), 'utf8')).toMatch(/^ {8}__proto__: \{\n {12}__proto__\?: string;$/m);
     // The operationId `__proto__` becomes the method `proto`, an own key of the operation table.
-    expect(readFileSync(path.join(dir, 'p-out/proto/client.ts'), 'utf8')).toMatch(/^ {2}proto: \{ operationId: '__proto__', /m);
+    expect(readFileSync(path.join(dir, 'p-out/proto/client.ts'), 'utf8')).toMatch(/^"proto":\{"operationId":"__proto__",/m);
     const diagnostics = typecheck(path.join(dir, 'p-out'));
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });
@@ -240,7 +240,9 @@ describe('a very large spec', () => {
     const ms = performance.now() - started;
     expect(ms).toBeLessThan(BUDGET_MS);
     expect(result.services.map((s) => [s.name, s.operations])).toEqual([['large', 5000]]);
+    const api = readFileSync(path.join(dir, 'large-out/large/api.d.ts'), 'utf8');
+    expect(api.match(/^ {2}get\d+<const O/gm)).toHaveLength(5000);
     const client = readFileSync(path.join(dir, 'large-out/large/client.ts'), 'utf8');
-    expect(client.match(/^ {2}get\d+<const O/gm)).toHaveLength(5000);
+    expect(client.match(/^"get\d+":\{"operationId":/gm)).toHaveLength(5000);
   });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup(work));
 
-/** A spec whose types.ts alone is far larger than the 64 KiB file system. */
+/** A spec whose types.d.ts alone is far larger than the 64 KiB file system. */
 function bigSpec(): string {
   const schemas = Object.fromEntries(
     Array.from({ length: 300 }, (_, i) => [
@@ -147,9 +147,10 @@ describe('a full or read-only <out>', () => {
       'out/README.md',
       'out/index.ts',
       'out/svc-gen.manifest.json',
+      'out/svc/api.d.ts',
       'out/svc/client.ts',
       'out/svc/contract.ts',
-      'out/svc/types.ts',
+      'out/svc/types.d.ts',
       'out/testing.ts',
     ]);
     expect(o.after.filter((e) => /\.svc-gen-(staging|journal)|\.svc-gen\.lock/.test(e))).toEqual([]);

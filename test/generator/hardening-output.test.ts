@@ -227,8 +227,8 @@ describe('nothing but generated files, and only inside <out>', () => {
     ],
     [
       'a folder where a generated file goes',
-      (out) => mkdirSync(path.join(out, 's13/types.ts'), { recursive: true }),
-      /s13\/types\.ts: s13\/types\.ts is a folder, where svc-gen writes a file/,
+      (out) => mkdirSync(path.join(out, 's13/types.d.ts'), { recursive: true }),
+      /s13\/types\.d\.ts: s13\/types\.d\.ts is a folder, where svc-gen writes a file/,
     ],
     ['a file where a generated folder goes', (out) => writeFiles(out, { s10: 'a file' }), /s10\/client\.ts: s10 is a file, where svc-gen needs a folder/],
     [

@@ -221,7 +221,7 @@ describe('any hostile string in any field', () => {
           expect(codeOnly(code), f).not.toMatch(/pwned|`|\$\{/);
         }
         const client = readFileSync(path.join(out, `svc${i}/client.ts`), 'utf8');
-        const method = /^ {2}([A-Za-z_$][\w$]*): \{ operationId: /m.exec(client)?.[1];
+        const method = /^"([A-Za-z_$][\w$]*)":\{"operationId":/m.exec(client)?.[1];
         expect(method).toBeDefined();
         generated.push({ strings: s, service: `svc${i}`, index: path.join(out, 'index.js'), method: method ?? '' });
       }

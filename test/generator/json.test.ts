@@ -71,7 +71,7 @@ describe('--json', () => {
           spec: 'specs/pair.yaml',
           inputs: ['specs/pair.yaml'],
           operations: 2,
-          files: ['pair/client.ts', 'pair/contract.ts', 'pair/types.ts'],
+          files: ['pair/api.d.ts', 'pair/client.ts', 'pair/contract.ts', 'pair/types.d.ts'],
           ms,
           warnings: ['GET /b and GET /a both map to method fetch; the former is named fetch2'],
           reused: false,
@@ -82,22 +82,24 @@ describe('--json', () => {
           spec: 'specs/ping.yaml',
           inputs: ['specs/ping.yaml'],
           operations: 1,
-          files: ['ping/client.ts', 'ping/contract.ts', 'ping/types.ts'],
+          files: ['ping/api.d.ts', 'ping/client.ts', 'ping/contract.ts', 'ping/types.d.ts'],
           ms,
           warnings: [],
           reused: false,
         },
       ],
       shared: [],
-      summary: { services: 2, operations: 3, files: 9, written: 9, removed: 0, warnings: 1, errors: 0, ms },
+      summary: { services: 2, operations: 3, files: 11, written: 11, removed: 0, warnings: 1, errors: 0, ms },
       written: [
         'index.ts',
+        'pair/api.d.ts',
         'pair/client.ts',
         'pair/contract.ts',
-        'pair/types.ts',
+        'pair/types.d.ts',
+        'ping/api.d.ts',
         'ping/client.ts',
         'ping/contract.ts',
-        'ping/types.ts',
+        'ping/types.d.ts',
         'testing.ts',
         'svc-gen.manifest.json',
       ],
@@ -119,14 +121,14 @@ describe('--json', () => {
     expect(json['check']).toEqual({
       upToDate: false,
       stale: [
-        { path: 'user/client.ts', diff: expect.stringMatching(/^@@ line \d+ @@\n- {4}\* Get one user\n\+ {4}\* Fetch one user$/m) },
-        { path: 'user/types.ts', diff: expect.stringContaining('/** Fetch one user */') },
+        { path: 'user/api.d.ts', diff: expect.stringMatching(/^@@ line \d+ @@\n- {4}\* Get one user\n\+ {4}\* Fetch one user$/m) },
+        { path: 'user/types.d.ts', diff: expect.stringContaining('/** Fetch one user */') },
         { path: 'svc-gen.manifest.json', diff: expect.any(String) },
       ],
       missing: [],
       extra: [],
     });
-    expect(stderr).toMatch(/^stale: {3}user\/client\.ts$/m);
+    expect(stderr).toMatch(/^stale: {3}user\/api\.d\.ts$/m);
   });
 
   it('check mode, up to date: exit 0, check.upToDate', async () => {

@@ -62,8 +62,8 @@ describe('messy specs', () => {
 
   it('name methods from messy operationIds and from routes', async () => {
     const { readFileSync } = await import('node:fs');
-    const client = readFileSync(path.join(dir, 'out/messy-ids/client.ts'), 'utf8');
-    for (const name of ['postPayments', 'checkUpdate', 'postOauth2TokenRefresh', 'getB', 'delete_', 'getCById']) expect(client).toContain(`  ${name}<const O`);
+    const api = readFileSync(path.join(dir, 'out/messy-ids/api.d.ts'), 'utf8');
+    for (const name of ['postPayments', 'checkUpdate', 'postOauth2TokenRefresh', 'getB', 'delete_', 'getCById']) expect(api).toContain(`  ${name}<const O`);
   });
 
   it('warn about the .json file read as YAML', () => {

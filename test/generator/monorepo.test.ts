@@ -96,7 +96,7 @@ describe('inside a repository (nearest .git)', () => {
       path.join(dir, 'specs/common/errors.yaml'),
       path.join(dir, 'specs/common/paging.yaml'),
     ]);
-    const types = snapshotDir(out)['billing/types.ts'] ?? '';
+    const types = snapshotDir(out)['billing/types.d.ts'] ?? '';
     expect(Buffer.from(types, 'base64').toString()).toMatch(/cursor\?: components\["parameters"\]\["Cursor"\]/);
     const diagnostics = typecheck(out);
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);

@@ -109,11 +109,11 @@ describe('gRPC-gateway style: one operationId on several paths', () => {
       'GET /v2/example/echo/{id} and POST /v1/example/echo/{id} share operationId "Echo"; the former\'s is renamed "Echo_V2ExampleEchoById" (#/paths/~1v2~1example~1echo~1{id}/get/operationId)',
       'POST /v2/example/echo/{id} and POST /v1/example/echo/{id} share operationId "Echo"; the former\'s is renamed "Echo_PostV2ExampleEchoById" (#/paths/~1v2~1example~1echo~1{id}/post/operationId)',
     ]);
-    const types = readFileSync(path.join(out, 'echo/types.ts'), 'utf8');
+    const types = readFileSync(path.join(out, 'echo/types.d.ts'), 'utf8');
     for (const id of ['Echo', 'Echo_V1ExampleEchoByIdByNum', 'Echo_V2ExampleEchoById', 'Echo_PostV2ExampleEchoById']) expect(types).toContain(`    ${id}: {`);
-    const client = readFileSync(path.join(out, 'echo/client.ts'), 'utf8');
+    const api = readFileSync(path.join(out, 'echo/api.d.ts'), 'utf8');
     for (const method of ['echo', 'echoV1ExampleEchoByIdByNum', 'echoV2ExampleEchoById', 'echoPostV2ExampleEchoById', 'echoBody'])
-      expect(client).toMatch(new RegExp(`^  ${method}<`, 'm'));
+      expect(api).toMatch(new RegExp(`^  ${method}<`, 'm'));
     const diagnostics = typecheck(out);
     expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
   });

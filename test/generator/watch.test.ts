@@ -89,7 +89,7 @@ function edit(rel: string, from: string | RegExp, to: string): void {
 describe('--watch', () => {
   it('an edit to an entry spec regenerates that service only', async () => {
     const w = await startWatch();
-    expect(w.stderr()).toMatch(/^svc-gen: 4 services, 22 operations → clients: 15 files written/m);
+    expect(w.stderr()).toMatch(/^svc-gen: 4 services, 22 operations → clients: 19 files written/m);
     const before = stamp();
     edit('specs/user.yaml', 'List users, a page at a time', 'List the users, one page at a time');
     const run = await w.run(2);
@@ -97,8 +97,8 @@ describe('--watch', () => {
     expect(run).toMatch(/^user\s+8 operations\s+\d+ ms$/m);
     expect(run).not.toMatch(/^(order|payment|notification)\s/m);
     expect(run).toMatch(/regenerated user; 4 services, 22 operations → clients: 3 files written/);
-    expect(touched(before, stamp())).toEqual(['svc-gen.manifest.json', 'user/client.ts', 'user/types.ts']);
-    expect(readFileSync(path.join(out, 'user/client.ts'), 'utf8')).toContain('List the users, one page at a time');
+    expect(touched(before, stamp())).toEqual(['svc-gen.manifest.json', 'user/api.d.ts', 'user/types.d.ts']);
+    expect(readFileSync(path.join(out, 'user/api.d.ts'), 'utf8')).toContain('List the users, one page at a time');
   });
 
   it('an edit to a $ref-ed file regenerates the service that reads it', async () => {
@@ -109,9 +109,9 @@ describe('--watch', () => {
     expect(run).toMatch(/^svc-gen: changed: specs\/order\/schemas\/order\.yaml\n/m);
     expect(run).toMatch(/^order\s+5 operations/m);
     expect(run).not.toMatch(/^(user|payment|notification)\s/m);
-    // client.ts exports named schemas with their descriptions as JSDoc (types merge), so it changes too.
-    expect(touched(before, stamp())).toEqual(['order/client.ts', 'order/types.ts', 'svc-gen.manifest.json']);
-    expect(readFileSync(path.join(out, 'order/types.ts'), 'utf8')).toContain('Edited in a ref-ed file.');
+    // api.d.ts exports named schemas with their descriptions as JSDoc (types merge), so it changes too.
+    expect(touched(before, stamp())).toEqual(['order/api.d.ts', 'order/types.d.ts', 'svc-gen.manifest.json']);
+    expect(readFileSync(path.join(out, 'order/types.d.ts'), 'utf8')).toContain('Edited in a ref-ed file.');
   });
 
   it('a broken edit is reported, nothing is written, watching goes on, and the fix regenerates', async () => {
@@ -126,7 +126,7 @@ describe('--watch', () => {
     writeFileSync(path.join(dir, 'specs/user.yaml'), good.replace('Get one user', 'Get a single user'));
     const fixed = await w.run(3);
     expect(fixed).toMatch(/regenerated user;/);
-    expect(readFileSync(path.join(out, 'user/client.ts'), 'utf8')).toContain('Get a single user');
+    expect(readFileSync(path.join(out, 'user/api.d.ts'), 'utf8')).toContain('Get a single user');
   });
 
   it('a broken $ref-ed file shared by three services: the fix to that file (not the entries) regenerates them', async () => {
@@ -139,7 +139,7 @@ describe('--watch', () => {
     const fixed = await w.run(3);
     expect(fixed).toMatch(/^svc-gen: changed: specs\/common\/errors\.yaml\n/m);
     expect(fixed).toMatch(/regenerated order, payment, user;/);
-    expect(readFileSync(path.join(out, 'order/types.ts'), 'utf8')).toContain('Fixed.');
+    expect(readFileSync(path.join(out, 'order/types.d.ts'), 'utf8')).toContain('Fixed.');
   });
 
   it('debounces: a burst of writes is one run', async () => {
@@ -157,7 +157,7 @@ describe('--watch', () => {
     expect(await w.run(2)).toMatch(/^ping\s+1 operations/m);
     expect(existsSync(path.join(out, 'ping/client.ts'))).toBe(true);
     rmSync(path.join(dir, 'specs/ping.yaml'));
-    expect(await w.run(3)).toMatch(/regenerated nothing; 4 services, 22 operations → clients: \d+ files written, 3 removed/); // ping's client.ts, contract.ts, types.ts
+    expect(await w.run(3)).toMatch(/regenerated nothing; 4 services, 22 operations → clients: \d+ files written, 4 removed/); // ping's api.d.ts, client.ts, contract.ts, types.d.ts
     expect(existsSync(path.join(out, 'ping/client.ts'))).toBe(false);
   });
 
@@ -239,7 +239,7 @@ describe('bin/svc-gen.js --watch (a real process)', () => {
       () => /regenerated user;/.test(stderr),
       () => stderr,
     );
-    expect(readFileSync(path.join(out, 'user/client.ts'), 'utf8')).toContain('Get one user by id');
+    expect(readFileSync(path.join(out, 'user/api.d.ts'), 'utf8')).toContain('Get one user by id');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -32,7 +32,8 @@ export function injectedCode(file: string, text: string): string[] {
   visit(source);
   const syntax = ts.transpileModule(text, {
     reportDiagnostics: true,
-    fileName: file,
+    // A declaration file is parsed like a module (transpiling it as `.d.ts` emits nothing and throws).
+    fileName: file.replace(/\.d\.ts$/, '.ts'),
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
   for (const d of syntax.diagnostics ?? []) found.push(`syntax: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
