@@ -25,7 +25,7 @@ import { hasLeftovers } from './output/journal.js';
 import { isLocked } from './output/lock.js';
 import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
-import { fingerprint, type ManifestProof, proveByManifest, type ServiceProof } from './output/up-to-date.js';
+import { fingerprint, type ManifestProof, proveByManifest, recordedHash, type ServiceProof } from './output/up-to-date.js';
 import { writeOutput } from './output/write.js';
 import type { TemplateSources } from './render/engine.js';
 import { type RenderInput, render, type VirtualFile } from './render/render.js';
@@ -244,7 +244,8 @@ async function generateAll(run: Run, reuse: Reuse | undefined): Promise<Omit<Gen
     const service: ServiceModel = buildService(m.p.document, name);
     inputs.push({ service, typesSource: m.p.typesSource, contract: buildContract(m.p.document, service) });
     warnings.push(...m.p.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
-    for (const [file, hash] of m.p.loaded.inputHashes) hashes.set(file, hash);
+    // The entry's hash is of its bytes already; a $ref-ed file's may be of its text with LF line ends.
+    for (const [file, hash] of m.p.loaded.inputHashes) hashes.set(file, file === m.source.entry ? hash : recordedHash(file, hash));
     const report = {
       name,
       className: service.className,

@@ -46,6 +46,21 @@ export function fingerprint(input: FingerprintInput): string {
   );
 }
 
+/**
+ * The hash the manifest records for an input the loader hashed as `loaded`: the file's own bytes,
+ * which the proof compares against. The loader's hash of a `$ref`-ed file is of its text with CRLF
+ * line ends made LF (redocly reads it so); when that is what the file holds now, the file's raw hash
+ * is recorded. Otherwise (the file changed since it was read) the loader's hash stays, so the next
+ * run sees the change.
+ */
+export function recordedHash(file: string, loaded: string): string {
+  const body = read(file);
+  if (body === undefined) return loaded;
+  const raw = sha256(body);
+  if (raw === loaded) return raw;
+  return body.includes('\r\n') && sha256(body.replace(/\r\n/g, '\n')) === loaded ? raw : loaded;
+}
+
 /** One service of the manifest and whether its files can be reused. */
 export interface ServiceProof {
   /** As the manifest records it (paths relative to `<out>`). */
