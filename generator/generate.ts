@@ -23,7 +23,7 @@ import { type CrossServiceFacts, crossServiceFacts, standIn } from './output/cro
 import { shortDiff } from './output/diff.js';
 import { hasLeftovers } from './output/journal.js';
 import { isLocked } from './output/lock.js';
-import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
+import { type ManifestService, manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
 import { fingerprint, type ManifestProof, proveByManifest, recordedHash, type ServiceProof } from './output/up-to-date.js';
 import { writeOutput } from './output/write.js';
@@ -165,7 +165,13 @@ async function incremental(run: Run, proof: ManifestProof): Promise<Omit<Generat
     if (service?.files) roles.set(source.entry, { kind: 'reuse', proof: service });
     else if (!service && hash !== undefined) roles.set(source.entry, { kind: 'shared', hash });
   }
-  return generateAll(run, { roles, services: new Set(byEntry.keys()), unchangedInputs: proof.unchangedInputs });
+  return generateAll(run, {
+    roles,
+    services: new Set(byEntry.keys()),
+    unchangedInputs: proof.unchangedInputs,
+    previous: new Map([...byEntry].map(([entry, s]) => [entry, s.service])),
+    crossFiles: proof.crossFiles,
+  });
 }
 
 /** What an incremental run knows: each source's role (absent: prepare it), the manifest's service entries, the inputs it proves unchanged. */
@@ -174,6 +180,10 @@ interface Reuse {
   readonly services: ReadonlySet<string>;
   /** Absolute path → hash. */
   readonly unchangedInputs: ReadonlyMap<string, string>;
+  /** Every service the manifest records, by absolute entry path. */
+  readonly previous: ReadonlyMap<string, ManifestService>;
+  /** The generated files no service owns whose bytes the manifest proves: path → contents. */
+  readonly crossFiles: ReadonlyMap<string, string>;
 }
 
 /** One service of the run: prepared now (or taken from the watch cache), or reused from the manifest. */
@@ -258,19 +268,14 @@ async function generateAll(run: Run, reuse: Reuse | undefined): Promise<Omit<Gen
     };
     built.push({ report, facts: crossServiceFacts(service), files: undefined });
   }
-  const rendered = render(inputs, run.templates, options.runtimeModule);
-  const owned = (b: Built) => rendered.filter((f) => f.path.startsWith(`${b.report.name}/`));
-  const standIns = new Set<string>();
-  for (const b of built) {
-    if (!b.files) continue;
-    const paths = owned(b).map((f) => f.path);
-    // The manifest must list what these templates generate for the service; else regenerate everything.
-    if (paths.join('\n') !== b.files.map((f) => f.path).join('\n')) return undefined;
-    for (const p of paths) standIns.add(p);
-  }
-  const services: ServiceReport[] = built.map((b) => ({ ...b.report, files: b.files ? b.files.map((f) => f.path) : owned(b).map((f) => f.path) }));
+  const rendered = renderFiles(run, inputs, built, reuse);
+  if (!rendered) return undefined;
+  const services: ServiceReport[] = built.map((b) => ({
+    ...b.report,
+    files: b.files ? b.files.map((f) => f.path) : rendered.filter((f) => f.path.startsWith(`${b.report.name}/`)).map((f) => f.path),
+  }));
   const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(services.map((s) => s.name)), options.runtimeModule);
-  const generated = [...rendered.filter((f) => !standIns.has(f.path)), ...built.flatMap((b) => b.files ?? []), ...(defaults ? [defaults] : [])].sort(byPath);
+  const generated = [...rendered, ...(defaults ? [defaults] : [])].sort(byPath);
   const extras = {
     fingerprint: run.print,
     warnings,
@@ -299,6 +304,50 @@ async function generateAll(run: Run, reuse: Reuse | undefined): Promise<Omit<Gen
   }
   const report = writeOutput(plan, MANIFEST_FILE);
   return { ...base, written: report.written, removed: report.removed, check: undefined };
+}
+
+/**
+ * Render → every generated file but the defaults file and the manifest; a reused service's files
+ * are the ones on disk. The files every service feeds (index.ts, testing.ts): when no prepared
+ * service changed what they read of it (name, class, cross-service facts), they are the ones on
+ * disk, which the manifest proves were rendered from these same facts; else they are rendered
+ * with each reused service as a stand-in (output/cross-service.ts). Undefined: a full run is needed.
+ */
+function renderFiles(run: Run, inputs: readonly RenderInput[], built: readonly Built[], reuse: Reuse | undefined): VirtualFile[] | undefined {
+  const names = new Set(built.map((b) => b.report.name));
+  const isCross = (f: VirtualFile) => {
+    const slash = f.path.indexOf('/');
+    return slash < 0 || !names.has(f.path.slice(0, slash));
+  };
+  const reused = built.flatMap((b) => b.files ?? []);
+  const renderOf = (only: readonly RenderInput[]) => render(only, run.templates, run.options.runtimeModule);
+  if (reuse && built.every((b) => b.files || sameCrossFacts(b, reuse.previous.get(b.report.file)))) {
+    const rendered = renderOf(inputs.filter((_, i) => !built[i]?.files));
+    const cross = rendered.filter(isCross).map((f) => ({ path: f.path, contents: reuse.crossFiles.get(f.path) }));
+    if (cross.every((f) => f.contents !== undefined)) {
+      return [...rendered.filter((f) => !isCross(f)), ...cross.map((f) => ({ path: f.path, contents: f.contents ?? '' })), ...reused];
+    }
+  }
+  const rendered = renderOf(inputs);
+  const standIns = new Set<string>();
+  for (const b of built) {
+    if (!b.files) continue;
+    const paths = rendered.filter((f) => f.path.startsWith(`${b.report.name}/`)).map((f) => f.path);
+    // The manifest must list what these templates generate for the service; else regenerate everything.
+    if (paths.join('\n') !== b.files.map((f) => f.path).join('\n')) return undefined;
+    for (const p of paths) standIns.add(p);
+  }
+  return [...rendered.filter((f) => !standIns.has(f.path)), ...reused];
+}
+
+/** The manifest recorded the same name, class and cross-service facts for this service as it has now. */
+function sameCrossFacts(b: Built, previous: ManifestService | undefined): boolean {
+  return (
+    previous !== undefined &&
+    previous.name === b.report.name &&
+    previous.className === b.report.className &&
+    JSON.stringify(previous.crossService) === JSON.stringify(b.facts)
+  );
 }
 
 const byPath = (a: VirtualFile, b: VirtualFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

@@ -79,6 +79,8 @@ export interface ManifestProof {
   readonly services: readonly ServiceProof[];
   /** Every input the manifest lists whose file still has the listed hash: absolute path → hash. */
   readonly unchangedInputs: ReadonlyMap<string, string>;
+  /** The generated files no service lists (index.ts, testing.ts…) that still have the manifest's hash: path → contents. */
+  readonly crossFiles: ReadonlyMap<string, string>;
   /** Every input and every generated file has the manifest's hash: `<out>` is up to date. */
   readonly upToDate: boolean;
   /** With `upToDate`: every generated file as on disk, then the manifest. */
@@ -155,10 +157,12 @@ export function proveByManifest(out: string, manifestName: string, expected: str
     return { service, files: fresh ? service.files.map((f) => ({ path: f, contents: onDisk.get(f) ?? '' })) : undefined, reported };
   });
   const upToDate = unchangedInputs.size === inputs.length && onDisk.size === files.length;
+  const owned = new Set(services.flatMap((s) => s.files));
   return {
     text,
     services: proofs,
     unchangedInputs: new Map([...unchangedInputs].map(([rel, hash]) => [path.resolve(out, rel), hash])),
+    crossFiles: new Map([...onDisk].filter(([f]) => !owned.has(f))),
     upToDate,
     files: upToDate ? [...files.map((f) => ({ path: f.path, contents: onDisk.get(f.path) ?? '' })), { path: manifestName, contents: text }] : [],
     warnings,

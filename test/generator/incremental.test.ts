@@ -122,6 +122,12 @@ describe("one change, then a write: only the services it touches are generated, 
     ['an entry spec', () => edit('specs/user.yaml', 'List users, a page at a time', 'List the users'), ['user']],
     ['a spec with warnings', () => edit('specs/warned.yaml', 'title: Warned', 'title: Warned again'), ['warned']],
     [
+      'an operation added (testing.ts changes: rebuilt with the reused services as stand-ins)',
+      () => edit('specs/warned.yaml', '  /upload:', "  /c:\n    get: { operationId: added, responses: { '204': { description: ok } } }\n  /upload:"),
+      ['warned'],
+    ],
+    ['an operationId renamed', () => edit('specs/user.yaml', 'operationId: get_user', 'operationId: fetch_user'), ['user']],
+    [
       "a file of the repo's common/ three services $ref",
       () => appendFileSync(path.join(dir, 'specs/common/errors.yaml'), '\n# edited\n'),
       ['order', 'payment', 'user'],
