@@ -1,8 +1,8 @@
 /** Unit tests of the retry step's pure parts: policy table, backoff bounds, Retry-After, budget. */
 import { describe, expect, test } from 'vitest';
-import { resolveSettings } from '../../runtime/settings.js';
-import { allowedRetries, backoffMs, RetryBudgetBucket, retryAfterMs } from '../../runtime/steps/retry.js';
-import type { HttpMethod } from '../../runtime/types.js';
+import { resolveSettings } from '../../../../runtime/settings.js';
+import { allowedRetries, backoffMs, RetryBudgetBucket, retryAfterMs } from '../../../../runtime/steps/retry.js';
+import type { HttpMethod } from '../../../../runtime/types.js';
 
 const settings = resolveSettings({}, {});
 
