@@ -33,8 +33,10 @@ export function response(status: number, headers: RawResponse['headers'] = {}, b
   return { status, headers, body: new TextEncoder().encode(body) };
 }
 
-/** A `next` that records each request it was given (a copy of its headers too). */
-export type RecordingNext = Fetch & { readonly seen: { request: OutgoingRequest; headers: Record<string, string> }[] };
+/** A `next` that records each request it was given, with its headers and signal as they were then. */
+export type RecordingNext = Fetch & {
+  readonly seen: { request: OutgoingRequest; headers: Record<string, string>; signal: AbortSignal | undefined }[];
+};
 
 /**
  * A `next` that plays `outcomes` in order, one per call (the last repeats): a number answers that
@@ -44,7 +46,7 @@ export function scripted(...outcomes: (number | RawResponse | Error)[]): Recordi
   const seen: RecordingNext['seen'] = [];
   const next = async (request: OutgoingRequest): Promise<RawResponse> => {
     const outcome = outcomes[Math.min(seen.length, outcomes.length - 1)];
-    seen.push({ request, headers: { ...request.headers } });
+    seen.push({ request, headers: { ...request.headers }, signal: request.signal });
     if (outcome instanceof Error) throw outcome;
     return typeof outcome === 'number' ? response(outcome) : outcome!;
   };

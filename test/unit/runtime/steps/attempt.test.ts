@@ -11,13 +11,21 @@ test('no attemptTimeoutMs: next sees the request as given, signal included', asy
   const signal = new AbortController().signal;
   const next = scripted(200);
   expect((await attempt(next, outgoingRequest({ signal }))).status).toBe(200);
-  expect(next.seen[0]!.request.signal).toBe(signal);
+  expect(next.seen[0]!.signal).toBe(signal);
 });
 
 test('less call time left than attemptTimeoutMs: no attempt signal is made', async () => {
   const next = scripted(200);
   await attempt(next, outgoingRequest({ attemptTimeoutMs: 5000, deadline: Date.now() + 1000 }));
-  expect(next.seen[0]!.request.signal).toBeUndefined();
+  expect(next.seen[0]!.signal).toBeUndefined();
+});
+
+test('with time left, next gets an attempt signal of its own; the request gets its own back after', async () => {
+  const next = scripted(200);
+  const request = outgoingRequest({ attemptTimeoutMs: 500, deadline: Date.now() + 5000 });
+  await attempt(next, request);
+  expect(next.seen[0]!.signal).toBeInstanceOf(AbortSignal);
+  expect(request.signal).toBeUndefined();
 });
 
 test('a hung attempt ends after attemptTimeoutMs with AttemptTimeoutError; the request gets its signal back', async () => {
