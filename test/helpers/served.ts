@@ -13,9 +13,10 @@ export interface ServedService {
   /**
    * Start a server answering with `handler` and configure the runtime: the defaults given to
    * `servedService`, then `settings`; the service's own entry always points at the server (`url`
-   * first, so `settings.services[name]` may add to it, or replace it with a path prefix).
+   * first, so `settings.services[name]` may add to it or replace it); `basePath` is appended to
+   * the server's address (a service behind a path prefix).
    */
-  start(handler: Handler, settings?: Settings): Promise<Service>;
+  start(handler: Handler, settings?: Settings, basePath?: string): Promise<Service>;
   /** Close the server now (the registry still points at its address: connections are refused). */
   stop(): Promise<void>;
 }
@@ -32,7 +33,7 @@ export function servedService(name: string, defaults: Settings = {}): ServedServ
       if (!current) throw new Error('servedService: no server started in this test');
       return current;
     },
-    async start(handler, settings = {}) {
+    async start(handler, settings = {}, basePath = '') {
       current = await startServer(handler);
       configure({
         serviceConnections: [name],
@@ -41,7 +42,7 @@ export function servedService(name: string, defaults: Settings = {}): ServedServ
         services: {
           ...defaults.services,
           ...settings.services,
-          [name]: { url: current.url, ...defaults.services?.[name], ...settings.services?.[name] },
+          [name]: { url: current.url + basePath, ...defaults.services?.[name], ...settings.services?.[name] },
         },
       });
       return getService(name);
