@@ -3,17 +3,13 @@
  * 503 (the parser's rows, one per form with exact inputs: test/unit/runtime/steps/retry-after.test.ts).
  */
 
-import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { json, startServer, type TestServer } from '../helpers/server.js';
+import { APIException, getService } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { json } from '../helpers/server.js';
 
 describe('each date form, on a 503 from a real server', () => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await closeAll();
-    await server?.close();
-    server = undefined;
-  });
+  const served = servedService('user', { retryBackoffBaseMs: 1 });
 
   // An hour ahead is past retryAfterMaxMs, so a parsed date surfaces the 503 at once (1 attempt);
   // a date the parser ignored would fall back to the backoff and make 3 attempts.
@@ -33,22 +29,23 @@ describe('each date form, on a 503 from a real server', () => {
 
   test.each(forms)('%s an hour ahead: the 503 surfaces after one attempt', async (_name, form) => {
     const header = hourAhead(form);
-    server = await startServer((_req, res) => json(res, 503, { error: 'later' }, { 'retry-after': header }));
-    configure({ serviceConnections: ['user'], retryBackoffBaseMs: 1, services: { user: { url: server.url } } });
+    await served.start((_req, res) => json(res, 503, { error: 'later' }, { 'retry-after': header }), { retryBackoffBaseMs: 1 });
     const error = await getService('user')
       .httpDispatch('GET', '/x')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIException);
     expect(error).toMatchObject({ statusCode: 503, attempts: 1 });
-    expect(server.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 
   test.each(forms)('%s in the past: retried at once, then succeeds', async (_name, form) => {
     const header = form(new Date(Date.now() - 60_000));
-    server = await startServer((_req, res, _r, index) => (index === 0 ? json(res, 503, {}, { 'retry-after': header }) : json(res, 200, { ok: true })));
-    configure({ serviceConnections: ['user'], retryBackoffBaseMs: 60_000, retryBackoffMaxMs: 60_000, services: { user: { url: server.url } } });
+    await served.start((_req, res, _r, index) => (index === 0 ? json(res, 503, {}, { 'retry-after': header }) : json(res, 200, { ok: true })), {
+      retryBackoffBaseMs: 60_000,
+      retryBackoffMaxMs: 60_000,
+    });
     // The backoff alone (up to 60 s) would outlast the 2 s timeout; a parsed past date means no wait.
     await expect(getService('user').httpDispatch('GET', '/x', { responseTimeout: 2000 })).resolves.toEqual({ ok: true });
-    expect(server.received).toHaveLength(2);
+    expect(served.server.received).toHaveLength(2);
   });
 });
