@@ -28,3 +28,17 @@ test('on probation each failure ejects again for twice as long; a success ends p
   o.record(true, 700);
   expect([o.available(799), o.available(800)]).toEqual([false, true]); // back to ejectMs
 });
+
+test('probation ejections stop doubling at 8 times ejectMs', () => {
+  const o = new Outlier({ ejectAfterFailures: 1, ejectMs: 100 });
+  let now = 0;
+  const lengths: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    o.record(true, now);
+    let until = now;
+    while (!o.available(until)) until += 50;
+    lengths.push(until - now);
+    now = until;
+  }
+  expect(lengths).toEqual([100, 200, 400, 800, 800, 800, 800]);
+});
