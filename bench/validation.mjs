@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClients } from './lib/build-clients.mjs';
@@ -73,6 +74,12 @@ async function runWorker(mode, concurrency, n, url) {
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 /** Prints one table per concurrency: req/s, ratio to `off`, p50, CPU per call. */
 export async function benchValidation({ runs = 3, n = 10_000 } = {}) {
   await buildClients([path.join(root, 'specs')], clientsDir);
@@ -84,16 +91,25 @@ export async function benchValidation({ runs = 3, n = 10_000 } = {}) {
       const results = {};
       // Modes interleaved run by run, so load on the machine hits them alike.
       for (let run = 0; run < runs; run++) for (const mode of Object.keys(MODES)) (results[mode] ??= []).push(await runWorker(mode, concurrency, n, url));
-      const base = median(results.off.map((r) => r.rps));
+      // Ratios are taken per run (same minute, same load), then their median and spread.
+      const ratio = (rs, field) =>
+        spread(
+          rs.map((r, i) => r[field] / results.off[i][field]),
+          (v) => `${v.toFixed(2)}x`,
+        );
       printTable(
-        `Validation: ${n.toLocaleString('en')} GETs of one valid User, ${concurrency} concurrent (median of ${runs}, min–max)`,
-        ['validate', 'req/s', 'vs off', 'p50 ms', 'CPU µs/req', 'violations'],
+        `Validation: ${n.toLocaleString('en')} GETs of one valid User, ${concurrency} concurrent (median of ${runs}, min–max; load average ${loadAverage()})`,
+        ['validate', 'req/s', 'req/s vs off', 'CPU µs/req', 'CPU vs off', 'p50 ms', 'violations'],
         Object.entries(results).map(([mode, rs]) => [
           mode,
           spread(rs.map((r) => r.rps)),
-          `${(median(rs.map((r) => r.rps)) / base).toFixed(2)}x`,
+          ratio(rs, 'rps'),
+          spread(
+            rs.map((r) => r.cpuUs),
+            (v) => v.toFixed(1),
+          ),
+          ratio(rs, 'cpuUs'),
           median(rs.map((r) => r.p50)).toFixed(2),
-          median(rs.map((r) => r.cpuUs)).toFixed(1),
           String(Math.max(...rs.map((r) => r.violations))),
         ]),
       );

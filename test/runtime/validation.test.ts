@@ -98,6 +98,25 @@ describe('responses', () => {
   });
 });
 
+describe('the checked body is the one returned', () => {
+  it('a JSON body is parsed once: the check and the caller share it', async () => {
+    const text = JSON.stringify(ANN);
+    const parse = vi.spyOn(JSON, 'parse');
+    setup({ validate: { responses: 'throw' } });
+    expect(await getService('user').getUser({ path: { userId: 'u-7' } })).toEqual(ANN);
+    expect(parse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
+  });
+
+  it('a response object answered twice (a per-attempt test double) is parsed afresh for each call', async () => {
+    const canned = { status: 200, headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode(JSON.stringify(ANN)) };
+    const seen = setup({ validate: { responses: 'throw' }, steps: [{ per: 'attempt', step: () => async () => canned }] });
+    const first = (await getService('user').getUser({ path: { userId: 'u-7' } })) as { name: string };
+    first.name = 'changed by the first caller';
+    expect(await getService('user').getUser({ path: { userId: 'u-7' } })).toEqual(ANN);
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('requests', () => {
   it('throw: an invalid body is never sent', async () => {
     const seen = setup({ validate: { requests: 'throw' } });
