@@ -9,6 +9,7 @@ import type { ContractSchemas, SchemaError } from './compile.js';
 import { segment } from './compile.js';
 import type { ContractOperation } from './contract.js';
 import { isJsonMedia } from './media.js';
+import { type ParamSources, type RawValue, readParam } from './param-values.js';
 import { type OperationPlan, operationPlan, type ParamPlan } from './plan.js';
 
 /** A violation before the service, status and operation are filled in. */
@@ -58,34 +59,47 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The raw values of one parameter on the wire (none when absent). */
-function valuesOf(p: ParamPlan, wire: WireRequest): string | string[] | undefined {
-  switch (p.param.in) {
-    case 'path':
-      return wire.path[p.key];
-    case 'query': {
-      const all = wire.query?.getAll(p.key);
-      return all && all.length > 0 ? all : undefined;
+/** The value of a parameter as its schema sees it: JSON of a `content` parameter, else text coerced by type. */
+function paramValue(p: ParamPlan, raw: RawValue, findings: Finding[]): { ok: true; value: unknown } | { ok: false } {
+  if (typeof raw === 'string') {
+    if (!p.json) return { ok: true, value: p.content ? raw : coerce(raw, p.type) };
+    try {
+      return { ok: true, value: JSON.parse(raw) };
+    } catch (error) {
+      findings.push({ direction: 'request', pointer: p.pointer, message: `${p.pointer} is not JSON: ${(error as Error).message}` });
+      return { ok: false };
     }
-    case 'header':
-      return headerText(wire.headers[p.key]);
-    default:
-      return undefined; // cookies are not read
   }
+  if (Array.isArray(raw)) return { ok: true, value: p.type === 'array' ? raw.map((v) => coerce(v, p.itemType)) : coerce(raw[0] ?? '', p.type) };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) out[k] = coerce(v, p.propTypes[k]);
+  return { ok: true, value: out };
+}
+
+/** The cookie header's pairs (`a=1; b=2`) as form pairs. */
+function cookiesOf(wire: WireRequest): URLSearchParams | undefined {
+  const header = headerText(wire.headers['cookie']);
+  return header === undefined ? undefined : new URLSearchParams(header.split(/;\s*/).join('&'));
 }
 
 /** Checks the parameters; fills `into` (the fake's parsed parts) when given. */
 function checkParams(plan: OperationPlan, wire: WireRequest, into: { [where: string]: Record<string, unknown> } | undefined, findings: Finding[]): void {
+  const sources: ParamSources = {
+    path: wire.path,
+    query: wire.query,
+    cookies: plan.hasCookie ? cookiesOf(wire) : undefined,
+    header: (key) => headerText(wire.headers[key]),
+  };
   for (const p of plan.params) {
-    const raw = valuesOf(p, wire);
+    const raw = readParam(p, sources);
     if (raw === undefined) {
       if (p.param.required) findings.push({ direction: 'request', pointer: p.pointer, message: `${p.pointer} is required` });
       continue;
     }
-    const value =
-      p.type === 'array' ? (Array.isArray(raw) ? raw : [raw]).map((v) => coerce(v, p.itemType)) : coerce(Array.isArray(raw) ? (raw[0] ?? '') : raw, p.type);
-    if (into) (into[p.param.in] ??= {})[p.param.name] = value;
-    if (p.check && !p.check(value)) findings.push(...errorsOf(p.check, p.pointer, 'request'));
+    const read = paramValue(p, raw, findings);
+    if (!read.ok) continue;
+    if (into) (into[p.param.in] ??= {})[p.param.name] = read.value;
+    if (p.check && !p.check(read.value)) findings.push(...errorsOf(p.check, p.pointer, 'request'));
   }
 }
 

@@ -7,18 +7,19 @@
 import { type ContractSchemas, type SchemaCheck, segment } from './compile.js';
 import type { ContractMedia, ContractOperation, ContractParameter, JsonSchema } from './contract.js';
 import { isJsonMedia, pickMedia, responseKey } from './media.js';
+import type { ParamShape } from './param-values.js';
 
-/** One declared parameter, ready to check. */
-export interface ParamPlan {
+/** One declared parameter, ready to read and check. */
+export interface ParamPlan extends ParamShape {
   readonly param: ContractParameter;
-  /** Where its value is read: the header name in lower case, else the name. */
-  readonly key: string;
   /** `/path/userId`, `/query/limit`, `/headers/x-tenant`, `/cookies/session`. */
   readonly pointer: string;
-  /** The schema's base type (through `$ref`s), for coercing text: `integer`, `array`… */
-  readonly type: string | undefined;
-  /** The base type of an array's items. */
+  /** The base type of an array's items, for coercion. */
   readonly itemType: string | undefined;
+  /** The base types of an object's properties, for coercion. */
+  readonly propTypes: { readonly [name: string]: string | undefined };
+  /** A `content` parameter whose media is JSON: its text is parsed before the check. */
+  readonly json: boolean;
   readonly check: SchemaCheck | undefined;
 }
 
@@ -45,6 +46,7 @@ export interface OperationPlan {
   readonly op: ContractOperation;
   readonly params: readonly ParamPlan[];
   readonly hasQuery: boolean;
+  readonly hasCookie: boolean;
   /** The declared request media for a content type (cached per content type). */
   requestMedia(contentType: string | undefined): MediaPlan | undefined;
   /** The declared response for a status (exact, range, default), cached per status. */
@@ -68,12 +70,25 @@ function buildPlan(schemas: ContractSchemas, name: string): OperationPlan {
   const base = `#/operations/${segment(name)}`;
   const params = op.parameters.map((param, i): ParamPlan => {
     const where = param.in === 'header' ? 'headers' : param.in === 'cookie' ? 'cookies' : param.in;
+    const style = param.style ?? (param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple');
+    const resolved = resolve(schemas, param.schema);
+    const declared = resolved?.['properties'];
+    const props: Readonly<Record<string, JsonSchema>> = isSchema(declared) ? (declared as Record<string, JsonSchema>) : {};
+    const properties = Object.keys(props);
     return {
       param,
+      name: param.name,
       key: param.in === 'header' ? param.name.toLowerCase() : param.name,
-      pointer: `/${where}/${segment(param.name)}`,
+      in: param.in,
+      style,
+      explode: param.explode ?? (style === 'form' || style === 'cookie'),
       type: typeOf(schemas, param.schema),
-      itemType: typeOf(schemas, itemsOf(param.schema)),
+      properties,
+      content: param.content !== undefined,
+      pointer: `/${where}/${segment(param.name)}`,
+      itemType: typeOf(schemas, itemsOf(resolved)),
+      propTypes: Object.fromEntries(properties.map((name) => [name, typeOf(schemas, props[name])])),
+      json: param.content !== undefined && isJsonMedia(param.content),
       check: param.schema ? schemas.check(`${base}/parameters/${i}/schema`) : undefined,
     };
   });
@@ -84,6 +99,7 @@ function buildPlan(schemas: ContractSchemas, name: string): OperationPlan {
     op,
     params,
     hasQuery: params.some((p) => p.param.in === 'query'),
+    hasCookie: params.some((p) => p.param.in === 'cookie'),
     requestMedia,
     response(status) {
       if (responses.has(status)) return responses.get(status);
@@ -118,20 +134,26 @@ function mediaCache(
   };
 }
 
+/** A schema with its `$ref`s to components followed. */
+function resolve(schemas: ContractSchemas, schema: JsonSchema | undefined, depth = 0): JsonSchema | undefined {
+  const ref = schema?.['$ref'];
+  if (typeof ref !== 'string' || !ref.startsWith('#/components/schemas/') || depth > 8) return schema;
+  return resolve(schemas, schemas.contract.components.schemas[ref.slice('#/components/schemas/'.length)], depth + 1);
+}
+
 /** Base type of a schema (through `$ref`s to components), for coercion. */
-function typeOf(schemas: ContractSchemas, schema: JsonSchema | undefined, depth = 0): string | undefined {
-  if (!schema || depth > 8) return undefined;
-  const ref = schema['$ref'];
-  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
-    return typeOf(schemas, schemas.contract.components.schemas[ref.slice('#/components/schemas/'.length)], depth + 1);
-  }
-  const type = schema['type'];
+function typeOf(schemas: ContractSchemas, schema: JsonSchema | undefined): string | undefined {
+  const type = resolve(schemas, schema)?.['type'];
   if (typeof type === 'string') return type;
   if (Array.isArray(type)) return type.find((t) => t !== 'null') as string | undefined;
   return undefined;
 }
 
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function itemsOf(schema: JsonSchema | undefined): JsonSchema | undefined {
   const items = schema?.['items'];
-  return typeof items === 'object' && items !== null ? (items as JsonSchema) : undefined;
+  return isSchema(items) ? items : undefined;
 }
