@@ -6,7 +6,8 @@
  * is fine: that is a recursive type, and it compiles. Pure; iterative, so any depth is safe.
  */
 import type { InputProblem } from '../errors.js';
-import { escapePointer } from '../util/json-pointer.js';
+import { surveyDocument } from '../load/survey.js';
+import { pointerIndex } from '../util/json-pointer.js';
 import { resolvePointer } from './resolve.js';
 
 type Json = Record<string, unknown>;
@@ -20,15 +21,20 @@ interface Edge {
   readonly ref: boolean;
 }
 
-/** One problem per cycle (at most `limit`), located at the first named schema in it. */
-export function typeCycleProblems(file: string, doc: Json, limit = 10): InputProblem[] {
-  const index = indexObjects(doc);
+/**
+ * One problem per cycle (at most `limit`), located at the first named schema in it. `starts` are the
+ * nodes the search starts from, in document order: every node with an edge (a survey's
+ * `cycleStarts`, load/survey.ts); a node without one is on no cycle.
+ */
+export function typeCycleProblems(file: string, doc: Json, starts: readonly object[] = surveyDocument(doc).cycleStarts, limit = 10): InputProblem[] {
   const state = new Map<object, 'open' | 'done'>();
+  const targets = new Map<string, unknown>();
   const problems: InputProblem[] = [];
-  for (const start of index.keys()) {
+  let pointerOf: ((node: object | undefined) => string) | undefined;
+  for (const start of starts) {
     if (state.has(start) || problems.length >= limit) continue;
     // Iterative DFS; `path` holds the open nodes, each with the edge that entered it.
-    const path: { node: object; via: boolean; edges: Edge[] }[] = [{ node: start, via: false, edges: edges(doc, start) }];
+    const path: { node: object; via: boolean; edges: Edge[] }[] = [{ node: start, via: false, edges: edges(doc, start, targets) }];
     state.set(start, 'open');
     while (path.length > 0) {
       const top = path[path.length - 1] as (typeof path)[number];
@@ -43,19 +49,20 @@ export function typeCycleProblems(file: string, doc: Json, limit = 10): InputPro
       if (seen === 'open') {
         const from = path.findIndex((p) => p.node === edge.to);
         const cycle = [...path.slice(from).map((p, i) => ({ node: p.node, named: i === 0 ? edge.ref : p.via }))];
-        problems.push(problem(file, index, cycle));
+        pointerOf ??= pointerIndex(doc);
+        problems.push(problem(file, pointerOf, cycle));
         continue;
       }
       state.set(edge.to, 'open');
-      path.push({ node: edge.to, via: edge.ref, edges: edges(doc, edge.to) });
+      path.push({ node: edge.to, via: edge.ref, edges: edges(doc, edge.to, targets) });
     }
   }
   return problems;
 }
 
-function problem(file: string, index: Index, cycle: { node: object; named: boolean }[]): InputProblem {
-  const named = cycle.filter((c) => c.named).map((c) => `#${pointerOf(index, c.node)}`);
-  const shown = named.length > 0 ? named : [`#${pointerOf(index, cycle[0]?.node)}`];
+function problem(file: string, pointerOf: (node: object | undefined) => string, cycle: { node: object; named: boolean }[]): InputProblem {
+  const named = cycle.filter((c) => c.named).map((c) => `#${pointerOf(c.node)}`);
+  const shown = named.length > 0 ? named : [`#${pointerOf(cycle[0]?.node)}`];
   return {
     code: 'SVCGEN_INVALID_SPEC',
     file,
@@ -68,13 +75,17 @@ function problem(file: string, index: Index, cycle: { node: object; named: boole
 }
 
 /** The children a node prints without an object type around them. */
-function edges(doc: Json, node: object): Edge[] {
+function edges(doc: Json, node: object, targets: Map<string, unknown>): Edge[] {
   if (Array.isArray(node)) return [];
   const o = node as Json;
   const out: Edge[] = [];
   const ref = o['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#')) {
-    const target = resolvePointer(doc, ref);
+    let target = targets.get(ref);
+    if (target === undefined && !targets.has(ref)) {
+      target = resolvePointer(doc, ref);
+      targets.set(ref, target);
+    }
     if (typeof target === 'object' && target !== null) out.push({ to: target, ref: true });
   }
   for (const key of LISTS) {
@@ -84,29 +95,4 @@ function edges(doc: Json, node: object): Edge[] {
   const items = o['items'];
   if (typeof items === 'object' && items !== null && !Array.isArray(items)) out.push({ to: items, ref: false });
   return out.reverse(); // popped from the end: first edge first
-}
-
-/** Where each object in `doc` was first found: its parent and key (pointers are built only when reported). */
-type Index = Map<object, { readonly parent: object | undefined; readonly key: string }>;
-
-function indexObjects(doc: Json): Index {
-  const index: Index = new Map();
-  const stack: [object, object | undefined, string][] = [[doc, undefined, '']];
-  while (stack.length > 0) {
-    const [node, parent, key] = stack.pop() as [object, object | undefined, string];
-    if (index.has(node)) continue;
-    index.set(node, { parent, key });
-    // Pushed in reverse, so objects are indexed (and cycles reported) in document order.
-    for (const [k, v] of Object.entries(node).reverse()) if (typeof v === 'object' && v !== null) stack.push([v, node, k]);
-  }
-  return index;
-}
-
-function pointerOf(index: Index, node: object | undefined): string {
-  const keys: string[] = [];
-  for (let at = node ? index.get(node) : undefined; at?.parent; at = index.get(at.parent)) keys.push(escapePointer(at.key));
-  return keys
-    .reverse()
-    .map((k) => `/${k}`)
-    .join('');
 }

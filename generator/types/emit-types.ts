@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import { inputError } from '../errors.js';
 import type { OpenAPIDocument } from '../load/document.js';
+import type { Survey } from '../load/survey.js';
 import { typeContentParameters } from '../model/params.js';
 import { writableForTypes } from './types-input.js';
 
@@ -51,10 +52,10 @@ const COMMENT_HEADER = `/**
 const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
 const WITH_REQUIRED_SOUND = 'type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof NonNullable<T>]-?: NonNullable<T>[P];\n};';
 
-/** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). */
-export async function typesSource(file: string, document: OpenAPIDocument): Promise<string> {
+/** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). `survey`: of `document`, when the caller has it (load/survey.ts). */
+export async function typesSource(file: string, document: OpenAPIDocument, survey?: Survey): Promise<string> {
   // openapi-typescript annotates the object it is given: it gets copies of the nodes it writes (types-input.ts), so the model's input stays pristine.
-  return typesOfCopy(file, writableForTypes(document));
+  return typesOfCopy(file, writableForTypes(document, survey));
 }
 
 /** `typesSource` on a document openapi-typescript may write to (exported so tests compare it on a whole `structuredClone`). */
@@ -63,6 +64,7 @@ export function typesOfCopy(file: string, copy: Record<string, unknown>): string
   try {
     typeContentParameters(copy);
     const schema = copy as unknown as OpenAPI3;
+    const resolved = new Map<string, unknown>();
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
@@ -91,7 +93,13 @@ export function typesOfCopy(file: string, copy: Record<string, unknown>): string
       makePathsEnum: false,
       generatePathParams: false,
       readWriteMarkers: false,
-      resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+      // Memoized: the transform asks for the same parameters and bodies once per operation, and reads what it gets.
+      resolve: <T>($ref: string): T | undefined => {
+        if (resolved.has($ref)) return resolved.get($ref) as T | undefined;
+        const node = resolveRef<T>(schema, $ref, { silent: true });
+        resolved.set($ref, node);
+        return node;
+      },
     };
     const nodes = transformSchema(schema, ctx);
     // TypeScript's printer leaves `</script` and U+2028/U+2029 raw in string literals and comments,
