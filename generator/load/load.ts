@@ -68,7 +68,9 @@ export async function loadSurveyed(source: SpecSource, options: LoadOptions): Pr
   if (options.allowShared && isSharedFile(parsed.value)) return { shared: true, file, hash };
   const { document, converted } = await toOpenAPI3(file, parsed.value);
   // One walk normalizes discriminator mappings and finds whether the document is already bundled.
-  let survey = surveyDocument(document, { normalize: true });
+  // A Swagger document is converted into a new object that may share nodes; a JSON file's value shares none.
+  const tree = parsed.tree && !converted;
+  let survey = surveyDocument(document, { normalize: true, tree });
   if (survey.tooDeep) throw tooDeep(file);
   const bundled = survey.internal
     ? { document, loaded: new Map<string, string>(), warnings: [] }
@@ -91,7 +93,8 @@ export async function loadSurveyed(source: SpecSource, options: LoadOptions): Pr
         })),
       );
     }
-    survey = surveyDocument(bundled.document);
+    // The copies made are structuredClones, so a tree stays one.
+    survey = surveyDocument(bundled.document, { tree: survey.tree });
   }
   if (survey.tooDeep) throw tooDeep(file);
   return { loaded: { source, document: bundled.document, inputHashes, warnings: [...parsed.warnings, ...bundled.warnings] }, survey };

@@ -51,7 +51,7 @@ async function checkSurveyed(source: Source, refRoot: string | undefined): Promi
   const selected = source.operationIds ? selectOperations(loaded.document, source.operationIds, source.entry, source.name ?? '') : loaded.document;
   const renamed = disambiguateOperationIds(selected);
   // Selecting and renaming copy what they change: a changed document is surveyed again.
-  const survey = renamed.document === loaded.document ? result.survey : surveyDocument(renamed.document);
+  const survey = renamed.document === loaded.document ? result.survey : surveyDocument(renamed.document, { tree: result.survey.tree });
   validateDocument(source.entry, renamed.document, survey);
   return { checked: { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings] }, survey };
 }

@@ -105,3 +105,11 @@ test('the hash of a file’s bytes is the hash of its text read as UTF-8', () =>
   expect(sha256(bytes)).toBe(sha256(text));
   expect(sha256(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
 });
+
+test('a tree (a value from JSON.parse) surveyed without the visited set finds the same', () => {
+  const d = JSON.parse(JSON.stringify(doc())) as Json;
+  const { tree: t1, ...asTree } = surveyDocument(d, { tree: true });
+  const { tree: t2, ...asGraph } = surveyDocument(d);
+  expect([t1, t2]).toEqual([true, false]);
+  expect(asTree).toEqual(asGraph);
+});
