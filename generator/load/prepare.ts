@@ -4,7 +4,7 @@
  * the main thread and in a worker (workers/pool.ts); its result is plain data that crosses threads.
  */
 import { performance } from 'node:perf_hooks';
-import { validateDocument } from '../model/validate.js';
+import { type Validated, validateDocument } from '../model/validate.js';
 import { typesSource } from '../types/emit-types.js';
 import type { SpecSource } from './discover.js';
 import type { OpenAPIDocument } from './document.js';
@@ -44,7 +44,7 @@ export async function checkOne(source: Source, refRoot: string | undefined): Pro
 }
 
 /** `checkOne`, with the survey of the checked document (for the types step; it stays in this thread). */
-async function checkSurveyed(source: Source, refRoot: string | undefined): Promise<{ checked: Checked; survey: Survey } | SharedFile> {
+async function checkSurveyed(source: Source, refRoot: string | undefined): Promise<{ checked: Checked; survey: Survey; validated: Validated } | SharedFile> {
   const result = await loadSurveyed(source, { refRoot, allowShared: source.scanned });
   if ('shared' in result) return result;
   const { loaded } = result;
@@ -52,8 +52,8 @@ async function checkSurveyed(source: Source, refRoot: string | undefined): Promi
   const renamed = disambiguateOperationIds(selected);
   // Selecting and renaming copy what they change: a changed document is surveyed again.
   const survey = renamed.document === loaded.document ? result.survey : surveyDocument(renamed.document, { tree: result.survey.tree });
-  validateDocument(source.entry, renamed.document, survey);
-  return { checked: { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings] }, survey };
+  const validated = validateDocument(source.entry, renamed.document, survey);
+  return { checked: { loaded, document: renamed.document, warnings: [...loaded.warnings, ...renamed.warnings] }, survey, validated };
 }
 
 /** Prepares one source (checkOne, then openapi-typescript); a scanned shared file comes back as such. */
@@ -61,6 +61,6 @@ export async function prepareOne(source: Source, refRoot: string | undefined): P
   const started = performance.now();
   const result = await checkSurveyed(source, refRoot);
   if ('shared' in result) return result;
-  const types = await typesSource(source.entry, result.checked.document, result.survey);
+  const types = await typesSource(source.entry, result.checked.document, result.survey, result.validated.lazyArrays);
   return { ...result.checked, typesSource: types, ms: performance.now() - started };
 }

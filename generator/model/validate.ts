@@ -8,7 +8,7 @@ import { inputError, SvcGenInputError } from '../errors.js';
 import type { Survey } from '../load/survey.js';
 import { PATH_ITEM_METHODS } from '../util/http-methods.js';
 import { escapePointer, pointerIndex } from '../util/json-pointer.js';
-import { typeCycleProblems } from './cycles.js';
+import { checkTypeCycles } from './cycles.js';
 import { pathTemplateProblems } from './path-templates.js';
 import { deref, isObject } from './resolve.js';
 
@@ -17,17 +17,24 @@ type Json = Record<string, unknown>;
 /**
  * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
  * duplicate operationId (at the JSON pointer of the second use, naming the first), a `$ref` to a
- * key with a `%`, and schemas that contain themselves with no object in between; and every path
+ * key with a `%`, and schemas that contain themselves with no object (nor array of a named schema) in between; and every path
  * template `{name}` without its path parameter, or path parameter without its `{name}` (all of them).
  */
-export function validateDocument(file: string, doc: Json, survey: Pick<Survey, 'root' | 'percentRef' | 'cycleStarts'>): void {
+export function validateDocument(file: string, doc: Json, survey: Pick<Survey, 'root' | 'percentRef' | 'cycleStarts'>): Validated {
   if (survey.root !== doc) throw new Error('validateDocument: the survey is of another document');
   checkPaths(file, doc);
   checkRefs(file, doc, survey.percentRef);
   const templates = pathTemplateProblems(file, doc);
   if (templates.length > 0) throw new SvcGenInputError(templates);
-  const cycles = typeCycleProblems(file, doc, survey.cycleStarts);
-  if (cycles.length > 0) throw new SvcGenInputError(cycles);
+  const cycles = checkTypeCycles(file, doc, survey.cycleStarts);
+  if (cycles.problems.length > 0) throw new SvcGenInputError([...cycles.problems]);
+  return { lazyArrays: cycles.lazyArrays };
+}
+
+/** What the types step needs from the checks. */
+export interface Validated {
+  /** Schemas whose arrays types.ts prints as interfaces (cycles.ts). */
+  readonly lazyArrays: readonly string[];
 }
 
 /** Path keys with a bad `%`; operationIds with a `%`, or used twice. */

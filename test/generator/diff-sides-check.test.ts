@@ -10,7 +10,7 @@ import { loadSide } from '../../generator/diff/sides.js';
 import { isSvcGenInputError } from '../../generator/errors.js';
 import { cleanup, tempDir } from './helpers/fs.js';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(cleanup));
@@ -47,7 +47,7 @@ test('one operationId on two paths: the side holds the renamed document generati
     paths: { '/a': { get: { operationId: 'list', responses: ok } }, '/b': { get: { operationId: 'list', responses: ok } } },
   });
   const side = await loadSide(file, path.dirname(file));
-  const doc = [...side.services.values()][0] as Json;
-  expect(doc['paths']['/a'].get.operationId).toBe('list');
-  expect(doc['paths']['/b'].get.operationId).toBe('list_B');
+  const paths = ([...side.services.values()][0] as Json)['paths'] as Record<string, { get: { operationId: string } }>;
+  expect(paths['/a']?.get.operationId).toBe('list');
+  expect(paths['/b']?.get.operationId).toBe('list_B');
 });

@@ -45,7 +45,7 @@ test('a self-contained document: internal, no ref into paths, no % ref; starts a
   expect(s.allOfRefHolders).toEqual([['components', 'schemas', 'Cat']]);
   // Without `normalize` the bare mapping name stays as written.
   expect(s.discriminatorRefs).toEqual(['#/components/schemas/Cat', 'Cat']);
-  expect((schemas['Pet']?.['discriminator'] as Json)['mapping']).toEqual({ cat: 'Cat' });
+  expect(((schemas['Pet'] as Json)['discriminator'] as Json)['mapping']).toEqual({ cat: 'Cat' });
 });
 
 test('normalize: bare mapping names become refs, and the survey reads them as such', () => {
