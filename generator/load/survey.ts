@@ -6,7 +6,8 @@
  * - whether any `$ref` points inside a path item or operation (normalize.ts then rewrites those);
  * - the first `$ref` naming a key with a `%` (model/validate.ts refuses it);
  * - the nodes the type-cycle check must start from (model/cycles.ts), in document order;
- * - the discriminator refs and the `allOf`-with-`$ref` holders openapi-typescript patches (types/types-input.ts);
+ * - the discriminator refs and the `allOf`-with-`$ref` holders openapi-typescript patches, and the
+ *   refs into the inside of a named schema (types/types-input.ts);
  * and, on the first walk of a freshly read document, it normalizes discriminator mappings (normalize.ts).
  *
  * Recursive (no allocation per node): every file read was checked against `MAX_DEPTH` (parse.ts),
@@ -40,6 +41,8 @@ export interface Survey {
   readonly discriminatorRefs: readonly string[];
   /** Key paths of the objects whose `allOf` holds a `$ref`. */
   readonly allOfRefHolders: readonly KeyPath[];
+  /** Key paths of the objects whose `$ref` points inside a named schema (`#/components/schemas/A/properties/b`). */
+  readonly interiorRefs: readonly KeyPath[];
   /** The walk met nesting deeper than it goes (`MAX_DEPTH` times four): the other fields are partial. */
   readonly tooDeep: boolean;
   /** The walk was told no node has two parents (see `SurveyOptions`). */
@@ -54,6 +57,8 @@ export interface SurveyOptions {
   readonly tree?: boolean;
 }
 
+const SCHEMAS = '#/components/schemas/';
+
 /** How deep the walk goes: far past what one file may nest (MAX_DEPTH), far below the stack's limit. */
 const WALK_DEPTH = MAX_DEPTH * 4;
 
@@ -67,6 +72,7 @@ export function surveyDocument(doc: Json, options: SurveyOptions = {}): Survey {
   const cycleStarts: object[] = [];
   const discriminatorRefs: string[] = [];
   const allOfRefHolders: KeyPath[] = [];
+  const interiorRefs: KeyPath[] = [];
   const seen = new Set<object>();
   const keys: (string | number)[] = [];
   const normalize = options.normalize === true;
@@ -106,6 +112,7 @@ export function surveyDocument(doc: Json, options: SurveyOptions = {}): Survey {
       }
       if (!resolves) internal = false;
       if (percentRef === undefined && ref.includes('%') && /%25/i.test(ref)) percentRef = o;
+      if (ref.startsWith(SCHEMAS) && ref.indexOf('/', SCHEMAS.length) > 0) interiorRefs.push([...keys]);
     }
     const allOf = o['allOf'];
     if (Array.isArray(allOf)) {
@@ -131,7 +138,7 @@ export function surveyDocument(doc: Json, options: SurveyOptions = {}): Survey {
     }
   };
   visit(doc);
-  return { root: doc, internal, refsIntoPaths, percentRef, cycleStarts, discriminatorRefs, allOfRefHolders, tooDeep, tree };
+  return { root: doc, internal, refsIntoPaths, percentRef, cycleStarts, discriminatorRefs, allOfRefHolders, interiorRefs, tooDeep, tree };
 }
 
 function isObject(v: unknown): v is Json {

@@ -13,6 +13,7 @@
 import { type Survey, surveyDocument } from '../load/survey.js';
 import { isObject } from '../model/resolve.js';
 import { unescapePointer } from '../util/json-pointer.js';
+import { inlineBrokenRefs, interiorRefBreaks } from './interior-refs.js';
 
 type Json = Record<string, unknown>;
 type Key = string | number;
@@ -41,7 +42,24 @@ export function writableForTypes(doc: Json, survey?: Survey): Json {
       if (typeof v === 'object' && v !== null) target[field] = Array.isArray(v) ? [...v] : { ...v };
     }
   }
+  // A ref into a named schema whose indexed access would not compile is typed inline (interior-refs.ts).
+  for (const keys of facts.interiorRefs) {
+    const ref = at(doc, keys)?.['$ref'];
+    if (typeof ref !== 'string' || !interiorRefBreaks(doc, ref)) continue;
+    const copy = own(w, keys);
+    if (isObject(copy)) inlineBrokenRefs(doc, copy);
+  }
   return w.root;
+}
+
+/** The object at `keys` below `doc`; undefined when absent or not an object. */
+function at(doc: Json, keys: readonly Key[]): Json | undefined {
+  let node: unknown = doc;
+  for (const key of keys) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<Key, unknown>)[key];
+  }
+  return isObject(node) ? node : undefined;
 }
 
 /** The container at `keys` below the writer's root, with it and every container above it copied; undefined when absent. */
