@@ -1,22 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-/** The fast suite (`npm run test:unit`): model, render, util and runtime logic on literal inputs. */
-const UNIT = [
-  'test/diff/kinds.test.ts',
-  'test/generator/escape.test.ts',
-  'test/generator/journal.test.ts',
-  'test/generator/model.test.ts',
-  'test/generator/names.test.ts',
-  'test/generator/operation-ids.test.ts',
-  'test/generator/params-model.test.ts',
-  'test/generator/schema-names.test.ts',
-  'test/generator/types-input.test.ts',
-  'test/runtime/retry-policy.test.ts',
-  'test/testing/consumer.test.ts',
-  'test/testing/json-schema.test.ts',
-  'test/unit/**/*.test.ts',
-];
+/**
+ * The fast suite (`npm run test:unit`): test/unit/ mirrors the source tree, one file per source file
+ * with logic, on literal inputs: no server, no child process, no generated project to type-check.
+ */
+const UNIT = ['test/unit/**/*.test.ts'];
+
+/**
+ * The slow hardening suites (`npm run test:hardening`): hostile specs generated and compiled, hostile
+ * sizes, killed runs and full disks, property runs against generator and runtime, load and leaks.
+ */
+const HARDENING = ['test/generator/hardening-*.test.ts', 'test/generator/hostile.test.ts', 'test/runtime/property.test.ts', 'test/runtime/load.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -32,17 +27,22 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // `vitest run` (npm test) runs both projects; `npm run test:unit` runs only the first.
+    // `vitest run` (npm test) runs all three projects; `npm run test:<name>` runs one.
     projects: [
       {
         extends: true,
-        // Pure tests: literal inputs, no server, no child process, no generated project to type-check (seconds).
-        test: { name: 'unit', include: UNIT },
+        // Pure tests: literal inputs, no server, no child process (seconds).
+        test: { name: 'unit', include: UNIT, pool: 'threads', isolate: false },
       },
       {
         extends: true,
-        // Behaviour on real servers, generated code type-checked, the CLI spawned, the slow hardening suites.
-        test: { name: 'behaviour', include: ['test/**/*.test.ts'], exclude: UNIT },
+        // Behaviour on real servers, generated code type-checked, the CLI spawned.
+        test: { name: 'behaviour', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...HARDENING] },
+      },
+      {
+        extends: true,
+        // Hostile input, crashes, property and load runs (minutes).
+        test: { name: 'hardening', include: HARDENING },
       },
     ],
   },

@@ -2,12 +2,12 @@
 // (a) global fetch, (b) undici request() on a Pool, (c) plain openapi-fetch, (d) a generated svc-gen
 // method with every step on (registry, headers incl. JWT, retry, timeout, breaker, error mapping).
 // Each client runs in a fresh process so its RSS is its own.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClients } from './lib/build-clients.mjs';
-import { median, printTable, quantile, spread } from './lib/stats.mjs';
+import { forkWorker, measure, report } from './lib/measure.mjs';
+import { startServer } from './lib/server.mjs';
+import { median, printTable, ratioSpread, spread } from './lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -57,67 +57,12 @@ for (const dir of baselines) {
 /** Worker: run `n` calls at `concurrency` with one client; print one JSON line of measurements. */
 async function worker(client, concurrency, n, url) {
   const call = await CLIENTS[client](url);
-  for (let i = 0; i < 200; i++) await call(); // warm-up: JIT, pools, the JWT
-  const latencies = new Float64Array(n);
-  let next = 0;
-  const session = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = performance.now();
-        await call();
-        latencies[i] = performance.now() - t;
-      }
-    }),
-  );
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  if (session) await stopProfile(session, process.env.BENCH_CPU_PROFILE);
-  const lat = [...latencies];
-  globalThis.gc?.();
-  const memory = process.memoryUsage();
-  console.log(
-    JSON.stringify({
-      rps: (n / ms) * 1000,
-      p50: quantile(lat, 0.5),
-      p99: quantile(lat, 0.99),
-      cpuUs: (used.user + used.system) / n,
-      rssMiB: memory.rss / 2 ** 20,
-      heapMiB: memory.heapUsed / 2 ** 20,
-    }),
-  );
-  process.exit(0);
+  // The default warm-up (200 calls) covers the JIT, the pools and the JWT.
+  report(await measure(call, { concurrency, n }));
 }
 
-/** The V8 sampling profiler over the measured calls only (not module loading or the warm-up). */
-async function startProfile() {
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return session;
-}
-
-async function stopProfile(session, file) {
-  const { profile } = await session.post('Profiler.stop');
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(file, JSON.stringify(profile));
-}
-
-async function runWorker(client, concurrency, n, url, env = {}) {
-  const child = fork(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    execArgv: ['--expose-gc'],
-    env: { ...process.env, ...env },
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  await once(child, 'exit');
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
+const runWorker = (client, concurrency, n, url, env) =>
+  forkWorker(fileURLToPath(import.meta.url), ['worker', client, String(concurrency), String(n), url], env);
 
 /**
  * Orchestrator: print one table per concurrency, medians of `runs` runs, ratios to raw fetch and to
@@ -127,9 +72,8 @@ async function runWorker(client, concurrency, n, url, env = {}) {
 export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys(CLIENTS), concurrencies = [50, 1], memory = true } = {}) {
   const picked = Object.keys(CLIENTS).filter((c) => c === 'undici' || clients.includes(c));
   await buildClients([path.join(root, 'specs')], clientsDir);
-  const server = fork(path.join(here, 'lib', 'server.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [{ port }] = await once(server, 'message');
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startServer();
+  const { url } = server;
   try {
     for (const concurrency of concurrencies) {
       const results = {};
@@ -139,11 +83,7 @@ export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys
       }
       const base = results.fetch && median(results.fetch.map((r) => r.rps));
       // The ratio to undici is taken per run (same minute, same load), then the median and spread.
-      const vsUndici = (rs) =>
-        spread(
-          rs.map((r, i) => r.rps / results.undici[i].rps),
-          (v) => `${v.toFixed(2)}x`,
-        );
+      const vsUndici = (rs) => ratioSpread(rs, results.undici, 'rps');
       printTable(
         `Runtime: ${n.toLocaleString('en')} GETs, ${concurrency} concurrent (median of ${runs}, min–max)`,
         ['client', 'req/s', 'vs fetch', 'vs undici Pool.request', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB'],
@@ -172,7 +112,7 @@ export async function benchRuntime({ runs = 3, n = 20_000, clients = Object.keys
       ],
     );
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
@@ -194,15 +134,14 @@ if (process.argv[2] === 'worker') {
 /** One svc-gen worker at 50 concurrent under the V8 sampling profiler; prints the top self times. */
 async function profile() {
   await buildClients([path.join(root, 'specs')], clientsDir);
-  const server = fork(path.join(here, 'lib', 'server.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [{ port }] = await once(server, 'message');
+  const server = await startServer();
   const file = path.join(root, '.cache', 'bench', 'runtime.cpuprofile');
   try {
-    const r = await runWorker('svc-gen', 50, 20_000, `http://127.0.0.1:${port}`, { BENCH_CPU_PROFILE: file });
+    const r = await runWorker('svc-gen', 50, 20_000, server.url, { BENCH_CPU_PROFILE: file });
     console.log(`svc-gen ${r.rps.toFixed(0)} req/s; profile in ${path.relative(root, file)}`);
     const { topSelfTime } = await import('./lib/profile.mjs');
     printTable('Runtime profile: svc-gen, 50 concurrent, self time', ['share', 'function'], topSelfTime(file, 25));
   } finally {
-    server.kill();
+    server.stop();
   }
 }

@@ -1,13 +1,15 @@
 // Cost of contract validation: N GETs of the same valid JSON User through a generated svc-gen method
 // with `validate` off, responses only, and requests + responses ('warn'; 'throw' does the same work).
-// Server and each client run in their own processes; median of `runs` runs, ratio to `off`.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
+// Server and each client run in their own processes; modes interleave run by run, and each ratio to
+// `off` is taken within its run (same minute, same load), then reported as median (min–max).
+// `node bench/validation.mjs --profile`: the requests+responses worker under the CPU profiler.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClients } from './lib/build-clients.mjs';
-import { median, printTable, quantile, spread } from './lib/stats.mjs';
+import { forkWorker, measure, report } from './lib/measure.mjs';
+import { topSelfTime } from './lib/profile.mjs';
+import { startServer } from './lib/server.mjs';
+import { loadAverage, median, printTable, ratioSpread, spread } from './lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -18,17 +20,6 @@ const MODES = {
   responses: { responses: 'warn' },
   'requests+responses': { requests: 'warn', responses: 'warn' },
 };
-
-function serve() {
-  const body = JSON.stringify(USER);
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-  process.on('disconnect', () => process.exit(0));
-}
 
 async function worker(mode, concurrency, n, url) {
   const { configure } = await import('svc-gen/runtime');
@@ -44,69 +35,63 @@ async function worker(mode, concurrency, n, url) {
     onContractViolation: () => violations++,
   });
   const user = getService('user');
-  const call = () => user.getUser({ path: { userId: 'u-1' } });
-  for (let i = 0; i < 500; i++) await call(); // warm-up: JIT, pools, schema compilation
-  const latencies = new Float64Array(n);
-  let next = 0;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = performance.now();
-        await call();
-        latencies[i] = performance.now() - t;
-      }
-    }),
-  );
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  console.log(JSON.stringify({ rps: (n / ms) * 1000, p50: quantile([...latencies], 0.5), cpuUs: (used.user + used.system) / n, violations }));
-  process.exit(0);
+  // Warm-up of 500: JIT, pools, schema compilation.
+  const result = await measure(() => user.getUser({ path: { userId: 'u-1' } }), { concurrency, n, warmup: 500 });
+  report({ ...result, violations });
 }
 
-async function runWorker(mode, concurrency, n, url) {
-  const child = fork(fileURLToPath(import.meta.url), ['worker', mode, String(concurrency), String(n), url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  await once(child, 'exit');
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
+const runWorker = (mode, concurrency, n, url, env) => forkWorker(fileURLToPath(import.meta.url), ['worker', mode, String(concurrency), String(n), url], env);
 
-/** Prints one table per concurrency: req/s, ratio to `off`, p50, CPU per call. */
+/** Prints one table per concurrency: req/s and CPU per call, each with its per-run ratio to `off`. */
 export async function benchValidation({ runs = 3, n = 10_000 } = {}) {
   await buildClients([path.join(root, 'specs')], clientsDir);
-  const server = fork(fileURLToPath(import.meta.url), ['server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [{ port }] = await once(server, 'message');
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startServer(USER);
   try {
     for (const concurrency of [50, 1]) {
       const results = {};
       // Modes interleaved run by run, so load on the machine hits them alike.
-      for (let run = 0; run < runs; run++) for (const mode of Object.keys(MODES)) (results[mode] ??= []).push(await runWorker(mode, concurrency, n, url));
-      const base = median(results.off.map((r) => r.rps));
+      for (let run = 0; run < runs; run++)
+        for (const mode of Object.keys(MODES)) (results[mode] ??= []).push(await runWorker(mode, concurrency, n, server.url));
       printTable(
-        `Validation: ${n.toLocaleString('en')} GETs of one valid User, ${concurrency} concurrent (median of ${runs}, min–max)`,
-        ['validate', 'req/s', 'vs off', 'p50 ms', 'CPU µs/req', 'violations'],
+        `Validation: ${n.toLocaleString('en')} GETs of one valid User, ${concurrency} concurrent (median of ${runs}, min–max; load average ${loadAverage()})`,
+        ['validate', 'req/s', 'req/s vs off', 'CPU µs/req', 'CPU vs off', 'p50 ms', 'violations'],
         Object.entries(results).map(([mode, rs]) => [
           mode,
           spread(rs.map((r) => r.rps)),
-          `${(median(rs.map((r) => r.rps)) / base).toFixed(2)}x`,
+          ratioSpread(rs, results.off, 'rps'),
+          spread(
+            rs.map((r) => r.cpuUs),
+            (v) => v.toFixed(1),
+          ),
+          ratioSpread(rs, results.off, 'cpuUs'),
           median(rs.map((r) => r.p50)).toFixed(2),
-          median(rs.map((r) => r.cpuUs)).toFixed(1),
           String(Math.max(...rs.map((r) => r.violations))),
         ]),
       );
     }
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
-if (process.argv[2] === 'server') serve();
-else if (process.argv[2] === 'worker') {
+/** One requests+responses worker at 50 concurrent under the V8 sampling profiler; prints the top self times. */
+async function profile() {
+  await buildClients([path.join(root, 'specs')], clientsDir);
+  const server = await startServer(USER);
+  const file = path.join(root, '.cache', 'bench', 'validation.cpuprofile');
+  try {
+    const r = await runWorker('requests+responses', 50, 20_000, server.url, { BENCH_CPU_PROFILE: file });
+    console.log(`requests+responses ${r.rps.toFixed(0)} req/s; profile in ${path.relative(root, file)}`);
+    printTable('Validation profile: requests+responses, 50 concurrent, self time', ['share', 'function'], topSelfTime(file, 25));
+  } finally {
+    server.stop();
+  }
+}
+
+if (process.argv[2] === 'worker') {
   const [, , , mode, concurrency, n, url] = process.argv;
   await worker(mode, Number(concurrency), Number(n), url);
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await benchValidation({ runs: process.argv.includes('--quick') ? 1 : 3 });
+  if (process.argv.includes('--profile')) await profile();
+  else await benchValidation({ runs: process.argv.includes('--quick') ? 1 : 3 });
 }

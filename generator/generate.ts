@@ -1,5 +1,9 @@
 /**
  * The pipeline, end to end: discover → load → model → types → render → plan → write | check.
+ * Incremental: with a manifest in `<out>` written under the same fingerprint (output/up-to-date.ts),
+ * only the services whose inputs or generated files changed go through load → render; the others'
+ * files are reused as the manifest proves them, and the files every service feeds are rebuilt from
+ * the facts it records, so the output is the full run's byte for byte.
  * Returns a result object and never exits; invalid input throws `SvcGenInputError` before anything is written.
  */
 import { type Stats, statSync } from 'node:fs';
@@ -13,16 +17,18 @@ import type { SharedFile } from './load/load.js';
 import { type Prepared, prepareOne, type Source } from './load/prepare.js';
 import { type Outcome, prepareInWorkers, workerCount } from './load/workers/pool.js';
 import type { ServiceModel } from './model/model-types.js';
-import { serviceNames } from './model/registry.js';
+import { type NamingInput, serviceNames } from './model/registry.js';
 import { buildService } from './model/service.js';
+import { type CrossServiceFacts, crossServiceFacts, standIn } from './output/cross-service.js';
 import { shortDiff } from './output/diff.js';
 import { hasLeftovers } from './output/journal.js';
 import { isLocked } from './output/lock.js';
-import { manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
+import { type ManifestService, manifestFile, relativeTo, type ServiceSummary } from './output/manifest.js';
 import { isUpToDate, planOutput } from './output/plan.js';
-import { fingerprint, upToDateByManifest } from './output/up-to-date.js';
+import { fingerprint, type ManifestProof, proveByManifest, recordedHash, type ServiceProof } from './output/up-to-date.js';
 import { writeOutput } from './output/write.js';
-import { render, type VirtualFile } from './render/render.js';
+import type { TemplateSources } from './render/engine.js';
+import { type RenderInput, render, type VirtualFile } from './render/render.js';
 import { serviceDefaultsFile } from './render/service-defaults.js';
 import { loadTemplates } from './render/templates.js';
 import { generatorVersion } from './util/package-info.js';
@@ -69,7 +75,8 @@ export async function generate(raw: GenerateOptions): Promise<GenerateResult> {
 export type { Prepared } from './load/prepare.js';
 
 /**
- * What `--watch` keeps between runs, so that a run re-reads only the services whose files changed.
+ * What `--watch` keeps between runs, besides the manifest: the services it prepared (a run that
+ * must prepare one again, say after a spec was added, takes it from here), and the files to watch.
  * `inputs` is not cleared when a load fails, so an edit to any file a broken service read before
  * (say the `$ref`-ed schema that broke it) still marks it.
  */
@@ -103,54 +110,176 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
     templates: JSON.stringify(templates),
     out: options.out,
     runtimeModule: options.runtimeModule,
+    refRoot: options.refRoot,
     sources: list,
     // spec paths relative to <out>: the manifest (and so the output) must be the same on every machine
     defaults: options.services.map((s) => ({ ...s, spec: relativeTo(options.out, s.spec) })),
   });
+  const proof = proveByManifest(options.out, MANIFEST_FILE, print);
+  // While another run holds the lock, or an interrupted write left files behind, the disk is no
+  // proof of anything: the full pipeline reports (check) or recovers (write) those.
+  const trusted = proof && !isLocked(options.out) && !hasLeftovers(options.out) ? proof : undefined;
+  const run = { options, cache, list, templates, print };
   // Nothing changed (the manifest proves it): check and write both answer without generating.
-  if (!cache) {
-    const unchanged = unchangedByManifest(options, print, list);
-    if (unchanged) return { ...unchanged, ms: performance.now() - runStarted };
+  // Some services changed: only they are generated again (incremental). Else: a full run.
+  const result =
+    proof?.upToDate && (options.check || trusted)
+      ? unchanged(options, proof, list)
+      : ((trusted ? await incremental(run, trusted) : undefined) ?? (await generateAll(run, undefined)));
+  if (!result) throw new Error('a full run gave up for a full run'); // generateAll without reuse returns or throws
+  // `--watch` watches every file a service was read from, whether prepared or reused.
+  for (const s of result.services) cache?.inputs.set(s.file, new Set([s.file, ...s.inputs]));
+  return { ...result, ms: performance.now() - runStarted };
+}
+
+/** What one run works from. */
+interface Run {
+  readonly options: ResolvedOptions;
+  readonly cache: GenerateCache | undefined;
+  readonly list: readonly Source[];
+  readonly templates: TemplateSources;
+  readonly print: string;
+}
+
+/** How a source takes part in a run. */
+type Role =
+  | { readonly kind: 'prepare' }
+  /** A service whose files the manifest proves up to date. */
+  | { readonly kind: 'reuse'; readonly proof: ServiceProof }
+  /** A scanned shared file (no service) whose bytes the manifest proves unchanged. */
+  | { readonly kind: 'shared'; readonly hash: string };
+
+/**
+ * The run when some services changed: only those (and any shared file that changed) are prepared;
+ * the others are reused from the manifest's proof. Undefined when the run turns out to need every
+ * service (a shared file became a spec, a spec became a shared file, a name clash to report): the
+ * full run then does it, and reports it, exactly as without a manifest.
+ */
+async function incremental(run: Run, proof: ManifestProof): Promise<Omit<GenerateResult, 'ms'> | undefined> {
+  const out = run.options.out;
+  const byEntry = new Map(proof.services.map((s) => [path.resolve(out, s.service.file), s]));
+  const roles = new Map<string, Role>();
+  for (const source of run.list) {
+    const service = byEntry.get(source.entry);
+    const hash = proof.unchangedInputs.get(source.entry);
+    if (service?.files) roles.set(source.entry, { kind: 'reuse', proof: service });
+    else if (!service && hash !== undefined) roles.set(source.entry, { kind: 'shared', hash });
   }
-  const { prepared, shared } = await prepareAll(list, cache, options.refRoot);
-  const names = serviceNames(
-    prepared.map(({ source, p }) => ({
-      file: source.entry,
-      fallbackName: source.fallbackName,
-      // A name from `services` wins over info.x-service-name: that is what the entry is for.
-      document: source.name !== undefined ? { info: { 'x-service-name': source.name } } : p.loaded.document,
-    })),
-  );
-  const inputs = [];
+  return generateAll(run, {
+    roles,
+    services: new Set(byEntry.keys()),
+    unchangedInputs: proof.unchangedInputs,
+    previous: new Map([...byEntry].map(([entry, s]) => [entry, s.service])),
+    crossFiles: proof.crossFiles,
+  });
+}
+
+/** What an incremental run knows: each source's role (absent: prepare it), the manifest's service entries, the inputs it proves unchanged. */
+interface Reuse {
+  readonly roles: ReadonlyMap<string, Role>;
+  readonly services: ReadonlySet<string>;
+  /** Absolute path → hash. */
+  readonly unchangedInputs: ReadonlyMap<string, string>;
+  /** Every service the manifest records, by absolute entry path. */
+  readonly previous: ReadonlyMap<string, ManifestService>;
+  /** The generated files no service owns whose bytes the manifest proves: path → contents. */
+  readonly crossFiles: ReadonlyMap<string, string>;
+}
+
+/** One service of the run: prepared now (or taken from the watch cache), or reused from the manifest. */
+type Member = { readonly source: Source; readonly p: Prepared; readonly reused: boolean } | { readonly source: Source; readonly proof: ServiceProof };
+
+/** A service modelled (or reused) and ready to report, before its files are known. */
+interface Built {
+  readonly report: Omit<ServiceReport, 'files'>;
+  readonly facts: CrossServiceFacts;
+  /** Its files as on disk, when reused. */
+  readonly files: readonly VirtualFile[] | undefined;
+}
+
+/**
+ * load → model → types → render → plan → write | check, for every source not reused. Without
+ * `reuse` (a full run) every source is prepared; with it, undefined when the run needs the full one.
+ */
+async function generateAll(run: Run, reuse: Reuse | undefined): Promise<Omit<GenerateResult, 'ms'> | undefined> {
+  const { options, list } = run;
+  const role = (s: Source): Role => reuse?.roles.get(s.entry) ?? { kind: 'prepare' };
+  const toPrepare = list.filter((s) => role(s).kind === 'prepare');
+  const { prepared, shared: sharedPrepared } = await prepareAll(toPrepare, run.cache, options.refRoot);
+  const fresh = new Map(prepared.map((x) => [x.source.entry, x]));
+  const hashes = new Map(sharedPrepared.map((f) => [f.file, f.hash]));
+  const members: Member[] = [];
+  const shared: string[] = [];
+  for (const source of list) {
+    const r = role(source);
+    const p = fresh.get(source.entry);
+    if (r.kind === 'reuse') members.push({ source, proof: r.proof });
+    else if (p) members.push(p);
+    else {
+      shared.push(source.entry);
+      if (r.kind === 'shared') hashes.set(source.entry, r.hash);
+    }
+  }
+  // The set of services changed after all (a spec became a shared file, or one back): a full run.
+  if (reuse && (members.length !== reuse.services.size || members.some((m) => !reuse.services.has(m.source.entry)))) return undefined;
+  if (members.length === 0) {
+    throw inputError('SVCGEN_NO_SPECS', shared.join(', '), 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
+  }
+  let names: string[];
+  try {
+    names = serviceNames(members.map(namingInput));
+  } catch (e) {
+    // A clash with a reused service: the full run reports it, with every location.
+    if (reuse) return undefined;
+    throw e;
+  }
+  const inputs: RenderInput[] = [];
   const warnings: string[] = [];
-  const built: { service: ServiceModel; source: Source; p: Prepared; reused: boolean; ms: number }[] = [];
-  const hashes = new Map<string, string>(shared.map((f) => [f.file, f.hash]));
-  for (const [i, { source, p, reused }] of prepared.entries()) {
+  const built: Built[] = [];
+  for (const [i, m] of members.entries()) {
+    const name = names[i] ?? '';
+    if ('proof' in m) {
+      const s = m.proof.service;
+      if (name !== s.name || !reuse) return undefined;
+      inputs.push(standIn(s.name, s.className, s.crossService));
+      warnings.push(...m.proof.reported);
+      const files = m.proof.files;
+      const abs = s.inputs.map((f) => path.resolve(options.out, f));
+      for (const file of abs) hashes.set(file, reuse.unchangedInputs.get(file) ?? '');
+      const report = { name, className: s.className, file: m.source.entry, inputs: abs, operations: s.operations, warnings: s.warnings, ms: 0, reused: true };
+      built.push({ report, facts: s.crossService, files });
+      continue;
+    }
     const started = performance.now();
-    const service: ServiceModel = buildService(p.document, names[i] ?? '');
-    inputs.push({ service, typesSource: p.typesSource, contract: buildContract(p.document, service) });
-    warnings.push(...p.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
-    for (const [file, hash] of p.loaded.inputHashes) hashes.set(file, hash);
-    built.push({ service, source, p, reused, ms: p.ms + performance.now() - started });
+    const service: ServiceModel = buildService(m.p.document, name);
+    inputs.push({ service, typesSource: m.p.typesSource, contract: buildContract(m.p.document, service) });
+    warnings.push(...m.p.warnings, ...service.warnings.map((w) => `${service.name}: ${w}`));
+    // The entry's hash is of its bytes already; a $ref-ed file's may be of its text with LF line ends.
+    for (const [file, hash] of m.p.loaded.inputHashes) hashes.set(file, file === m.source.entry ? hash : recordedHash(file, hash));
+    const report = {
+      name,
+      className: service.className,
+      file: m.source.entry,
+      inputs: [...m.p.loaded.inputHashes.keys()].sort(),
+      operations: service.operations.length,
+      warnings: [...m.p.warnings, ...service.warnings],
+      ms: m.p.ms + performance.now() - started,
+      reused: m.reused,
+    };
+    built.push({ report, facts: crossServiceFacts(service), files: undefined });
   }
-  const rendered = render(inputs, templates, options.runtimeModule);
-  const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(built.map((b) => b.service.name)), options.runtimeModule);
-  const generated = defaults ? [...rendered, defaults].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : rendered;
-  const services: ServiceReport[] = built.map(({ service, source, p, reused, ms }) => ({
-    name: service.name,
-    className: service.className,
-    file: source.entry,
-    inputs: [...p.loaded.inputHashes.keys()].sort(),
-    operations: service.operations.length,
-    files: rendered.filter((f) => f.path.startsWith(`${service.name}/`)).map((f) => f.path),
-    warnings: [...p.warnings, ...service.warnings],
-    ms,
-    reused,
+  const rendered = renderFiles(run, inputs, built, reuse);
+  if (!rendered) return undefined;
+  const services: ServiceReport[] = built.map((b) => ({
+    ...b.report,
+    files: b.files ? b.files.map((f) => f.path) : rendered.filter((f) => f.path.startsWith(`${b.report.name}/`)).map((f) => f.path),
   }));
+  const defaults = serviceDefaultsFile(DEFAULTS_FILE, options.services, new Set(services.map((s) => s.name)), options.runtimeModule);
+  const generated = [...rendered, ...(defaults ? [defaults] : [])].sort(byPath);
   const extras = {
-    fingerprint: print,
+    fingerprint: run.print,
     warnings,
-    services: services.map((r) => ({
+    services: services.map((r, i) => ({
       name: r.name,
       className: r.className,
       file: relativeTo(options.out, r.file),
@@ -158,11 +287,12 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
       operations: r.operations,
       files: r.files,
       warnings: r.warnings,
+      crossService: built[i]?.facts ?? { operations: [] },
     })),
   };
   const files = [...generated, manifestFile(MANIFEST_FILE, options.out, generatorVersion(), hashes, generated, extras)];
   const plan = planOutput(options.out, files, MANIFEST_FILE);
-  const base = { options, services, shared: shared.map((f) => f.file), warnings, files };
+  const base = { options, services, shared, warnings, files };
   if (options.check) {
     const check: CheckReport = {
       upToDate: isUpToDate(plan),
@@ -170,25 +300,80 @@ export async function generateWithCache(options: ResolvedOptions, cache: Generat
       missing: plan.missing.map((f) => f.path),
       extra: plan.extra,
     };
-    return { ...base, written: [], removed: [], check, ms: performance.now() - runStarted };
+    return { ...base, written: [], removed: [], check };
   }
   const report = writeOutput(plan, MANIFEST_FILE);
-  return { ...base, written: report.written, removed: report.removed, check: undefined, ms: performance.now() - runStarted };
+  return { ...base, written: report.written, removed: report.removed, check: undefined };
+}
+
+/**
+ * Render → every generated file but the defaults file and the manifest; a reused service's files
+ * are the ones on disk. The files every service feeds (index.ts, testing.ts): when no prepared
+ * service changed what they read of it (name, class, cross-service facts), they are the ones on
+ * disk, which the manifest proves were rendered from these same facts; else they are rendered
+ * with each reused service as a stand-in (output/cross-service.ts). Undefined: a full run is needed.
+ */
+function renderFiles(run: Run, inputs: readonly RenderInput[], built: readonly Built[], reuse: Reuse | undefined): VirtualFile[] | undefined {
+  const names = new Set(built.map((b) => b.report.name));
+  const isCross = (f: VirtualFile) => {
+    const slash = f.path.indexOf('/');
+    return slash < 0 || !names.has(f.path.slice(0, slash));
+  };
+  const reused = built.flatMap((b) => b.files ?? []);
+  const renderOf = (only: readonly RenderInput[]) => render(only, run.templates, run.options.runtimeModule);
+  if (reuse && built.every((b) => b.files || sameCrossFacts(b, reuse.previous.get(b.report.file)))) {
+    const rendered = renderOf(inputs.filter((_, i) => !built[i]?.files));
+    const cross = rendered.filter(isCross).map((f) => ({ path: f.path, contents: reuse.crossFiles.get(f.path) }));
+    if (cross.every((f) => f.contents !== undefined)) {
+      return [...rendered.filter((f) => !isCross(f)), ...cross.map((f) => ({ path: f.path, contents: f.contents ?? '' })), ...reused];
+    }
+  }
+  const rendered = renderOf(inputs);
+  const standIns = new Set<string>();
+  for (const b of built) {
+    if (!b.files) continue;
+    const paths = rendered.filter((f) => f.path.startsWith(`${b.report.name}/`)).map((f) => f.path);
+    // The manifest must list what these templates generate for the service; else regenerate everything.
+    if (paths.join('\n') !== b.files.map((f) => f.path).join('\n')) return undefined;
+    for (const p of paths) standIns.add(p);
+  }
+  return [...rendered.filter((f) => !standIns.has(f.path)), ...reused];
+}
+
+/** The manifest recorded the same name, class and cross-service facts for this service as it has now. */
+function sameCrossFacts(b: Built, previous: ManifestService | undefined): boolean {
+  return (
+    previous !== undefined &&
+    previous.name === b.report.name &&
+    previous.className === b.report.className &&
+    JSON.stringify(previous.crossService) === JSON.stringify(b.facts)
+  );
+}
+
+const byPath = (a: VirtualFile, b: VirtualFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** What naming reads of a service: a reused one keeps its recorded name. */
+function namingInput(m: Member): NamingInput {
+  const file = m.source.entry;
+  const fallbackName = m.source.fallbackName;
+  if ('proof' in m) return { file, fallbackName, document: { info: { 'x-service-name': m.proof.service.name } } };
+  // A name from `services` wins over info.x-service-name: that is what the entry is for.
+  return { file, fallbackName, document: m.source.name !== undefined ? { info: { 'x-service-name': m.source.name } } : m.p.loaded.document };
 }
 
 /**
  * A run answered from the manifest alone, when it proves `<out>` up to date (output/up-to-date.ts):
- * `--check` reports it up to date, a write writes nothing. Not while another run holds the lock or
- * an interrupted write left files behind: the full pipeline reports or recovers those.
+ * `--check` reports it up to date, a write writes nothing.
  */
-function unchangedByManifest(options: ResolvedOptions, print: string, list: readonly Source[]): Omit<GenerateResult, 'ms'> | undefined {
-  if (!options.check && (isLocked(options.out) || hasLeftovers(options.out))) return undefined;
-  const proof = upToDateByManifest(options.out, MANIFEST_FILE, print);
-  if (!proof) return undefined;
-  const services: ServiceReport[] = proof.services.map((s) => ({
-    ...s,
+function unchanged(options: ResolvedOptions, proof: ManifestProof, list: readonly Source[]): Omit<GenerateResult, 'ms'> {
+  const services: ServiceReport[] = proof.services.map(({ service: s }) => ({
+    name: s.name,
+    className: s.className,
     file: path.resolve(options.out, s.file),
     inputs: s.inputs.map((f) => path.resolve(options.out, f)),
+    operations: s.operations,
+    files: s.files,
+    warnings: s.warnings,
     ms: 0,
     reused: true,
   }));
@@ -292,13 +477,6 @@ async function prepareAll(
     }
   }
   if (problems.length > 0) throw new SvcGenInputError(problems);
-  if (out.length === 0) {
-    throw inputError(
-      'SVCGEN_NO_SPECS',
-      shared.map((f) => f.file).join(', '),
-      'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)',
-    );
-  }
   return { prepared: out, shared };
 }
 

@@ -1,4 +1,5 @@
 // Small statistics and table printing shared by the benchmark scripts.
+import os from 'node:os';
 
 /** Median of numbers. */
 export function median(values) {
@@ -26,4 +27,20 @@ export function printTable(title, header, rows) {
 /** `median (min–max)` of a list, with a formatter. */
 export function spread(values, format = (v) => v.toFixed(0)) {
   return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+}
+
+/** Ratios taken per run (`runs[i][field] / bases[i][field]`: same minute, same load), as `median (min–max)`. */
+export function ratioSpread(runs, bases, field) {
+  return spread(
+    runs.map((r, i) => r[field] / bases[i][field]),
+    (v) => `${v.toFixed(2)}x`,
+  );
+}
+
+/** The machine's load average (1, 5, 15 min), as the tables print it. */
+export function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 }

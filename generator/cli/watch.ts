@@ -1,7 +1,9 @@
 /**
  * `--watch`: generate, then regenerate whenever a file a service was read from changes (its entry
- * spec or any file its `$ref`s reached), re-reading only those services; the rest are reused from
- * the previous run. Uses node:fs.watch on directories, not files, so editors that save by
+ * spec or any file its `$ref`s reached), re-reading only those services. Each run is the same
+ * incremental run as a write (generate.ts): the others' files are reused as the manifest proves
+ * them, from the first run on; services kept in memory spare re-reading when a run must prepare
+ * more (a spec added or removed changes the set of services, which is a full run). Uses node:fs.watch on directories, not files, so editors that save by
  * renaming a temp file over the original are seen too. Events are debounced; a failed run is
  * reported and watching goes on, so a fix regenerates.
  */

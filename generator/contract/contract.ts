@@ -54,18 +54,20 @@ function parameters(doc: Json, pathItem: Json, op: Json, schema: (s: unknown) =>
       const p = deref(doc, raw);
       if (!p || typeof p['name'] !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(p['in']))) continue;
       const where = p['in'] as ContractParameter['in'];
-      // The checker reads parameters the default way (path/header simple, query form with repeated
-      // keys); one serialized otherwise (label, matrix, deepObject, unexploded…) keeps no schema: not checked, nor is one described by `content` (a JSON value in text).
-      const styled =
-        (p['style'] !== undefined && p['style'] !== DEFAULT_STYLE[where]) ||
-        (p['explode'] === false && where === 'query') ||
-        (p['explode'] === true && where !== 'query');
-      const s = styled || isObject(p['content']) ? undefined : p['schema'];
+      // A `content` parameter is its media's text (JSON for application/json), checked by that media's schema.
+      const media = isObject(p['content']) ? Object.keys(p['content'])[0] : undefined;
+      const valueSchema = media !== undefined ? deref(doc, (p['content'] as Json)[media])?.['schema'] : p['schema'];
+      const style = typeof p['style'] === 'string' && p['style'] !== DEFAULT_STYLE[where] ? p['style'] : undefined;
+      const explode =
+        typeof p['explode'] === 'boolean' && p['explode'] !== ((style ?? DEFAULT_STYLE[where]) === 'form' || style === 'cookie') ? p['explode'] : undefined;
       byKey.set(`${where}:${where === 'header' ? p['name'].toLowerCase() : p['name']}`, {
         name: p['name'],
         in: where,
         required: where === 'path' || p['required'] === true,
-        ...(s !== undefined ? { schema: schema(s) } : {}),
+        ...(valueSchema !== undefined ? { schema: schema(valueSchema) } : {}),
+        ...(media === undefined && style !== undefined ? { style: style as NonNullable<ContractParameter['style']> } : {}),
+        ...(media === undefined && explode !== undefined ? { explode } : {}),
+        ...(media !== undefined ? { content: media } : {}),
       });
     }
   }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VirtualFile } from '../render/render.js';
 import { sha256 } from '../util/hash.js';
+import type { CrossServiceFacts } from './cross-service.js';
 import { isInside, unsafeTarget } from './paths.js';
 
 /** One service as a run reports it; the manifest keeps it so an unchanged `--check` can report without generating. */
@@ -26,8 +27,13 @@ export interface ServiceSummary {
   readonly warnings: readonly string[];
 }
 
-/** The manifest's form of a service: paths relative to `<out>`. */
-export type ManifestService = ServiceSummary;
+/**
+ * The manifest's form of a service: paths relative to `<out>`, plus what the files every service
+ * feeds read of its model, so a run that reuses this service's files can rebuild them (cross-service.ts).
+ */
+export interface ManifestService extends ServiceSummary {
+  readonly crossService: CrossServiceFacts;
+}
 
 /** The manifest's content. Paths are POSIX, relative to `<out>`, so it is the same on every machine. */
 export interface Manifest {
@@ -38,7 +44,7 @@ export interface Manifest {
   readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
   readonly services: readonly ManifestService[];
-  /** The run's warnings, as reported. */
+  /** The run's warnings, as reported: each service's in turn, in the order of `services`. */
   readonly warnings: readonly string[];
 }
 

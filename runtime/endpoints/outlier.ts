@@ -12,6 +12,7 @@ export interface OutlierSettings {
   ejectMs: number;
 }
 
+/** The longest ejection, as a multiple of `ejectMs` (1, 2, 4, 8, 8, …). */
 const MAX_BACKOFF = 8;
 
 export class Outlier {
@@ -43,8 +44,8 @@ export class Outlier {
     }
     this.#failures++;
     if (this.#probation || this.#failures >= this.settings.ejectAfterFailures) {
-      this.#ejections = Math.min(this.#ejections + 1, MAX_BACKOFF);
-      this.#ejectedUntil = now + this.settings.ejectMs * 2 ** (this.#ejections - 1);
+      this.#ejections++;
+      this.#ejectedUntil = now + this.settings.ejectMs * Math.min(2 ** (this.#ejections - 1), MAX_BACKOFF);
       this.#failures = 0;
       this.#probation = true;
     }

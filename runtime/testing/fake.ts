@@ -152,7 +152,7 @@ export async function createFake<Name extends string = string>(service: string, 
     return finish(call, op, answer, found);
   }
 
-  const toViolations = (findings: Finding[], operation: string, status: number): ContractViolation[] =>
+  const toViolations = (findings: readonly Finding[], operation: string, status: number): ContractViolation[] =>
     findings.map((f) => ({ service, operation, status, ...f }));
 
   const server = createServer((req, res) => {

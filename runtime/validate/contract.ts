@@ -13,7 +13,14 @@ export interface ContractParameter {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header' | 'cookie';
   readonly required: boolean;
+  /** The value's schema; for a `content` parameter, its media's schema. */
   readonly schema?: JsonSchema;
+  /** How the value is serialized, when not the location's default (path/header `simple`, query/cookie `form`). */
+  readonly style?: 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'cookie';
+  /** `explode`, when not the style's default (true for `form` and `cookie`, else false). */
+  readonly explode?: boolean;
+  /** The media type of a `content` parameter (its value is that text, JSON for `application/json`). */
+  readonly content?: string;
 }
 
 /** One media type of a body: its schema and, for responses, the spec's example. */

@@ -7,11 +7,13 @@
  */
 import { contractException } from '../failures.js';
 import type { RawResponse, Step } from '../pipeline.js';
-import { checkRequest, checkResponse, type Finding, isJsonMedia } from './check.js';
+import { parsedJson } from '../response.js';
+import { type Finding, requestFindings, responseFindings } from './check.js';
 import type { ContractSchemas } from './compile.js';
 import type { ContractViolation } from './contract.js';
 import { contractSchemas } from './contracts.js';
-import { matchRoute, routesOf } from './route.js';
+import { type OperationPlan, operationPlan } from './plan.js';
+import { matchRoute, type Route, routesOf } from './route.js';
 
 /** `off`: nothing loaded, no step. `warn`: report and go on. `throw`: report and fail the call. */
 export type ValidationMode = 'off' | 'warn' | 'throw';
@@ -24,9 +26,9 @@ export interface ValidateSettings {
 
 interface Prepared {
   readonly schemas: ContractSchemas;
-  readonly routes: ReturnType<typeof routesOf>;
-  /** Generated calls carry their operationId: its route, found without matching the path. */
-  readonly byOperationId: Map<string, ReturnType<typeof routesOf>[number]>;
+  readonly routes: readonly Route[];
+  /** Generated calls carry their operationId: its route and plan, found without matching the path. */
+  readonly byOperationId: Map<string, { readonly routes: readonly Route[]; readonly plan: OperationPlan }>;
 }
 
 /** The validation step for `service`, or undefined when both modes are `off`. */
@@ -35,6 +37,8 @@ export function validationStep(service: string, modes: ValidateSettings, report:
   const responses = modes.responses ?? 'off';
   if (requests === 'off' && responses === 'off') return undefined;
   let prepared: Promise<Prepared | undefined> | undefined;
+  /** Set once the contract is compiled, so later calls do not wait on a promise. */
+  let ready: Prepared | undefined;
   const prepare = () =>
     (prepared ??= (contractSchemas(service) ?? Promise.resolve(undefined)).then((schemas) => {
       if (!schemas) {
@@ -44,44 +48,43 @@ export function validationStep(service: string, modes: ValidateSettings, report:
         return undefined;
       }
       const routes = routesOf(schemas.contract);
-      return { schemas, routes, byOperationId: new Map(routes.map((r) => [r.op.operationId, r])) };
+      ready = { schemas, routes, byOperationId: new Map(routes.map((r) => [r.op.operationId, { routes: [r], plan: operationPlan(schemas, r.name) }])) };
+      return ready;
     }));
-  const raise = (mode: ValidationMode, found: Finding[], name: string, status: number | undefined) => {
-    if (found.length === 0) return;
+  const raise = (mode: ValidationMode, found: readonly Finding[], name: string, status: number | undefined) => {
     const violations = found.map((f): ContractViolation => ({ service, operation: name, status, ...f }));
     for (const v of violations) report(v);
     if (mode === 'throw') throw contractException(violations);
   };
   return (next) => async (request) => {
-    const p = await prepare();
+    const p = ready ?? (await prepare());
     if (!p) return next(request);
-    const q = request.path.indexOf('?');
-    const pathname = q < 0 ? request.path : request.path.slice(0, q);
     const named = p.byOperationId.get(request.operation);
-    // A response check needs only the operation; path parameters are matched when requests are checked.
-    const target = named && requests === 'off' ? named : matchRoute(named ? [named] : p.routes, request.method, pathname);
-    if (!target) return next(request);
-    // Streams and Blobs are sent as they are, unread: only buffered requests are checked.
-    const body = request.body;
-    if (requests !== 'off' && 'path' in target && (body === null || typeof body === 'string' || body instanceof Uint8Array)) {
-      const query = new URLSearchParams(q < 0 ? '' : request.path.slice(q + 1));
-      const { findings } = checkRequest(p.schemas, target.name, target.op, {
-        path: target.path,
-        query,
-        headers: request.headers,
-        contentType: request.headers['content-type'],
-        body,
-      });
-      raise(requests, findings, target.name, undefined);
+    let plan = named?.plan;
+    // A response check of a generated call needs only the operation; the path is matched when requests are checked.
+    if (requests !== 'off' || !plan) {
+      const q = request.path.indexOf('?');
+      const match = matchRoute(named ? named.routes : p.routes, request.method, q < 0 ? request.path : request.path.slice(0, q));
+      if (!match) return next(request);
+      plan ??= operationPlan(p.schemas, match.name);
+      // Streams and Blobs are sent as they are, unread: only buffered requests are checked.
+      const body = request.body;
+      if (requests !== 'off' && (body === null || typeof body === 'string' || body instanceof Uint8Array)) {
+        const found = requestFindings(plan, {
+          path: match.path,
+          query: q < 0 || !plan.hasQuery ? undefined : new URLSearchParams(request.path.slice(q + 1)),
+          headers: request.headers,
+          contentType: request.headers['content-type'],
+          body,
+        });
+        if (found.length > 0) raise(requests, found, plan.name, undefined);
+      }
     }
     const response = await next(request);
-    if (responses !== 'off')
-      raise(
-        responses,
-        checkResponse(p.schemas, target.name, target.op, response.status, contentType(response), parsedBody(response)),
-        target.name,
-        response.status,
-      );
+    if (responses !== 'off') {
+      const found = responseFindings(plan, response.status, contentType(response), parsedJson(response));
+      if (found.length > 0) raise(responses, found, plan.name, response.status);
+    }
     return response;
   };
 }
@@ -89,14 +92,4 @@ export function validationStep(service: string, modes: ValidateSettings, report:
 function contentType(response: RawResponse): string | undefined {
   const value = response.headers['content-type'];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The JSON body of a response, parsed once more for the check (undefined when empty or not JSON). */
-function parsedBody(response: RawResponse): unknown {
-  if (response.body.length === 0 || !isJsonMedia(contentType(response))) return undefined;
-  try {
-    return JSON.parse(new TextDecoder().decode(response.body));
-  } catch {
-    return undefined; // the errors step reports bodies that claim JSON and do not parse
-  }
 }

@@ -1,7 +1,8 @@
 /**
- * `--check` answered from the manifest when nothing changed, and the full pipeline whenever
- * anything that decides the output did: a spec, a $ref-ed file, a generated file, an option, a new
- * spec. The manifest itself is the same wherever the tree lives.
+ * `--check` answered from the manifest when nothing changed; when something that decides the output
+ * did (a spec, a $ref-ed file, a generated file), the services it touches are checked again and the
+ * others reused; an option or a new spec runs the full check. The manifest itself is the same
+ * wherever the tree lives.
  */
 import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,24 +39,35 @@ test('nothing changed: up to date, answered from the manifest (no service was pr
   expect(result.warnings).toEqual(full.warnings);
 });
 
-describe('anything that decides the output runs the full check', () => {
-  type Case = [name: string, change: () => void, want: { stale?: string[]; missing?: number; extra?: string[] }];
+describe('anything that decides the output is checked: the services it touches are generated again, the others reused', () => {
+  const all = ['notification', 'order', 'payment', 'user'];
+  type Case = [name: string, change: () => void, want: { prepared: string[]; stale?: string[]; missing?: number; extra?: string[] }];
   const cases: Case[] = [
-    ['an entry spec edited', () => appendFileSync(path.join(specs, 'user.yaml'), 'x-note: edited\n'), { stale: ['svc-gen.manifest.json'] }],
+    ['an entry spec edited', () => appendFileSync(path.join(specs, 'user.yaml'), 'x-note: edited\n'), { prepared: ['user'], stale: ['svc-gen.manifest.json'] }],
     [
       'a $ref-ed file edited',
       () => appendFileSync(path.join(specs, 'order', 'components', 'parameters.yaml'), '\n# edited\n'),
-      { stale: ['svc-gen.manifest.json'] },
+      { prepared: ['order'], stale: ['svc-gen.manifest.json'] },
     ],
-    ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { stale: ['user/client.ts'] }],
-    ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { missing: 1 }],
-    ['a new spec', () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()), { missing: 3, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] }],
+    [
+      'a file $ref-ed by three services edited',
+      () => appendFileSync(path.join(specs, 'common', 'errors.yaml'), '\n# edited\n'),
+      { prepared: ['order', 'payment', 'user'], stale: ['svc-gen.manifest.json'] },
+    ],
+    ['a generated file edited', () => appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n'), { prepared: ['user'], stale: ['user/client.ts'] }],
+    ['a generated file deleted', () => rmSync(path.join(out, 'payment', 'types.ts')), { prepared: ['payment'], missing: 1 }],
+    ['a file every service feeds edited', () => appendFileSync(path.join(out, 'testing.ts'), '// edited\n'), { prepared: [], stale: ['testing.ts'] }],
+    [
+      'a new spec (the set of services changed: a full run)',
+      () => writeFileSync(path.join(specs, 'extra.yaml'), tinySpec()),
+      { prepared: ['extra', ...all], missing: 3, stale: ['index.ts', 'testing.ts', 'svc-gen.manifest.json'] },
+    ],
   ];
   test.each(cases)('%s', async (_name, change, want) => {
     change();
     const result = await check();
     expect(result.check?.upToDate).toBe(false);
-    expect(result.services.every((s) => !s.reused)).toBe(true);
+    expect(result.services.filter((s) => !s.reused).map((s) => s.name)).toEqual(want.prepared);
     if (want.stale) expect(result.check?.stale.map((s) => s.path)).toEqual(want.stale);
     if (want.missing !== undefined) expect(result.check?.missing).toHaveLength(want.missing);
   });

@@ -1,5 +1,5 @@
 /**
- * Names: names that collide once converted (duplicate operationIds are renamed: operation-ids.test.ts), two specs on one service,
+ * Names: names that collide once converted (duplicate operationIds are renamed: test/unit/generator/load/operation-ids.test.ts), two specs on one service,
  * unsafe service names — each a clear error naming both sources, or (for method names, the
  * documented rule) a deterministic rename reported as a warning naming both operations. Hostile
  * service names and tags never make an output path leave `--out`.

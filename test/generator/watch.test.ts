@@ -203,6 +203,19 @@ describe('--watch', () => {
     ]);
   });
 
+  it('starts from the manifest of an up-to-date <out> (nothing read again), and an edit regenerates that service only, as a full run would', async () => {
+    expect((await svcGenIn(dir, ['specs', '--out', 'clients'])).code).toBe(0);
+    const w = await startWatch();
+    expect(w.stderr()).toMatch(/^svc-gen: 4 services, 22 operations → clients: up to date, nothing written/m);
+    expect(w.stderr()).not.toMatch(/^(user|order|payment|notification)\s+\d+ operations/m);
+    edit('specs/payment.json', '"Charges and refunds.', '"Charges, and refunds.');
+    const run = await w.run(2);
+    expect(run).toMatch(/regenerated payment; 4 services, 22 operations → clients: \d+ files? written/);
+    expect(run).not.toMatch(/^(order|user|notification)\s/m);
+    expect((await svcGenIn(dir, ['specs', '--out', 'fresh'])).code).toBe(0);
+    expect(snapshotDir(out)).toEqual(snapshotDir(path.join(dir, 'fresh')));
+  });
+
   it('stops when the signal aborts, with exit code 0', async () => {
     const w = await startWatch();
     void w.stop();

@@ -1,7 +1,7 @@
 /**
  * A write with nothing changed is answered from the manifest, as `--check` is: nothing is written
- * or prepared, and the report is the full run's. Any change runs the full pipeline, and its output
- * is byte-identical to a fresh run's.
+ * or prepared, and the report is the full run's. A change regenerates the services it touches, and
+ * the output is byte-identical to a fresh run's.
  */
 import { appendFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -36,11 +36,11 @@ test('nothing changed: no service prepared, nothing written, the same report and
   expect(again.files).toEqual(full.files);
 });
 
-test('a spec changed: the full pipeline runs, and <out> is byte-identical to a fresh run', async () => {
+test('a spec changed: only its service is generated again, and <out> is byte-identical to a fresh run', async () => {
   await generate({ inputs: [specs], out });
   appendFileSync(path.join(specs, 'user.yaml'), 'x-note: edited\n');
   const again = await generate({ inputs: [specs], out });
-  expect(again.services.every((s) => !s.reused)).toBe(true);
+  expect(again.services.filter((s) => !s.reused).map((s) => s.name)).toEqual(['user']);
   expect(again.written).toContain('svc-gen.manifest.json');
   const fresh = path.join(dir, 'fresh');
   await generate({ inputs: [specs], out: fresh });
@@ -52,6 +52,7 @@ test('a generated file edited by hand: the write puts it back', async () => {
   const want = snapshotDir(out);
   appendFileSync(path.join(out, 'user', 'client.ts'), '// edited\n');
   const again = await generate({ inputs: [specs], out });
+  expect(again.services.filter((s) => !s.reused).map((s) => s.name)).toEqual(['user']);
   expect(again.written).toEqual(['user/client.ts']);
   expect(snapshotDir(out)).toEqual(want);
 });

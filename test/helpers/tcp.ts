@@ -98,3 +98,27 @@ export function splitRequest(url: string, request: RawRequest): Promise<{ status
     });
   });
 }
+
+export interface GreetingServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A TCP server on 127.0.0.1 that writes `greeting` on each connection and ends it: a peer that does not speak HTTP. */
+export async function startGreetingServer(greeting: string): Promise<GreetingServer> {
+  const sockets = openSockets();
+  const server: Server = createServer((socket) => {
+    sockets.track(socket);
+    socket.on('error', () => {});
+    socket.end(greeting);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.destroyAll();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -4,26 +4,18 @@
  * first request hangs.
  */
 
-import { type APIException, closeAll, configure, getService, ResponseTimeoutError, type Settings } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+import { type APIException, ResponseTimeoutError, type Settings } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
 /** The first request hangs (until its socket closes); every later one answers at once. */
 const firstHangs: Handler = (_req, res, _received, index) => (index === 0 ? new Promise(() => undefined) : json(res, 200, { attempt: index + 1 }));
 const hangs: Handler = () => new Promise(() => undefined);
 
-async function setup(handler: Handler, settings: Settings = {}, service: Record<string, unknown> = {}) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['inv'], retryBackoffBaseMs: 1, retryBackoffMaxMs: 5, ...settings, services: { inv: { url: server.url, ...service } } });
-  return getService('inv');
-}
+const served = servedService('inv', { retryBackoffBaseMs: 1, retryBackoffMaxMs: 5 });
+const setup = (handler: Handler, settings: Settings = {}, service: Record<string, unknown> = {}) =>
+  served.start(handler, { ...settings, services: { inv: service } });
 
 async function timed(call: Promise<unknown>): Promise<{ value: unknown; ms: number }> {
   const start = performance.now();
@@ -34,11 +26,11 @@ async function timed(call: Promise<unknown>): Promise<{ value: unknown; ms: numb
 describe('a hung first attempt, then a fast one', () => {
   test('per call: succeeds on the second attempt, well inside the total, and the hung socket is closed', async () => {
     const service = await setup(firstHangs);
-    const closed = server!.socketClosed();
+    const closed = served.server.socketClosed();
     const { value, ms } = await timed(service.httpDispatch('GET', '/x', { attemptTimeout: 150, responseTimeout: 5000 }));
     expect(value).toEqual({ attempt: 2 });
     await closed; // the server saw the abandoned attempt's socket close
-    expect(server!.received).toHaveLength(2);
+    expect(served.server.received).toHaveLength(2);
     // attemptTimeout + a backoff of at most 5 ms + the fast answer; the total (5 s) was not used up.
     expect(ms).toBeGreaterThanOrEqual(145);
     expect(ms).toBeLessThan(1500);
@@ -58,7 +50,7 @@ describe('a hung first attempt, then a fast one', () => {
     const service = await setup(firstHangs, { attemptTimeout: 150 }, { attemptTimeout: 150 });
     const { value } = await timed(service.httpDispatch('GET', '/x', { attemptTimeout: 0, responseTimeout: 400 }));
     expect(value).toBeInstanceOf(ResponseTimeoutError);
-    expect(server!.received).toHaveLength(1); // no per-attempt limit: the one attempt used the whole 400 ms
+    expect(served.server.received).toHaveLength(1); // no per-attempt limit: the one attempt used the whole 400 ms
   });
 });
 
@@ -69,21 +61,21 @@ describe('when the attempt may not be retried', () => {
     expect(value).toBeInstanceOf(ResponseTimeoutError);
     expect(value).toMatchObject({ statusCode: 503, errorCode: { name: 'service_timeout', value: 999604 }, attempts: 1, method: 'POST' });
     expect((value as APIException).description).toContain('attemptTimeout (150 ms)');
-    expect(server!.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 
   test('an empty retry budget: one attempt only', async () => {
     const service = await setup(firstHangs, { retryBudget: { maxTokens: 0 } });
     const { value } = await timed(service.httpDispatch('GET', '/x', { attemptTimeout: 150, responseTimeout: 5000 }));
     expect(value).toMatchObject({ errorCode: { name: 'service_timeout' }, attempts: 1 });
-    expect(server!.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 
   test('retries run out: every attempt timed out, 3 attempts, the budget spent by 2', async () => {
     const service = await setup(hangs);
     const { value } = await timed(service.httpDispatch('GET', '/x', { attemptTimeout: 100, responseTimeout: 5000 }));
     expect(value).toMatchObject({ errorCode: { name: 'service_timeout' }, attempts: 3 });
-    expect(server!.received).toHaveLength(3);
+    expect(served.server.received).toHaveLength(3);
     expect(service.retryBudget.tokens).toBe(8);
   });
 
@@ -93,7 +85,7 @@ describe('when the attempt may not be retried', () => {
     expect(value).toBeInstanceOf(ResponseTimeoutError);
     expect((value as APIException).description).toBe('No complete response within 200 ms.');
     expect(ms).toBeLessThan(900);
-    expect(server!.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 
   test("the caller's abort during an attempt: request_cancelled, not retried", async () => {
@@ -102,7 +94,7 @@ describe('when the attempt may not be retried', () => {
     setTimeout(() => controller.abort(), 50);
     const { value } = await timed(service.httpDispatch('GET', '/x', { attemptTimeout: 150, responseTimeout: 5000, signal: controller.signal }));
     expect(value).toMatchObject({ statusCode: 499, errorCode: { name: 'request_cancelled' }, attempts: 1 });
-    expect(server!.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 });
 

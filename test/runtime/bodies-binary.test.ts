@@ -7,25 +7,16 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { APIException, closeAll, configure, getService, type OperationSpec } from 'svc-gen/runtime';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+import { APIException, type OperationSpec } from 'svc-gen/runtime';
+import { afterAll, describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'svc-gen-bodies-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function setup(handler: Handler = (_req, res) => json(res, 200, { ok: true })) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['files'], services: { files: { url: server.url } } });
-  return getService('files');
-}
+const served = servedService('files');
+const setup = (handler: Handler = (_req, res) => json(res, 200, { ok: true })) => served.start(handler);
 
 /** Every byte value, twice, so an encoding that touches any byte is caught. */
 const BYTES = Buffer.from([...Array.from({ length: 256 }, (_, i) => i), ...Array.from({ length: 256 }, (_, i) => 255 - i)]);
@@ -46,7 +37,7 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
   test.each(cases)('%s', async (_name, payload, want, type) => {
     const service = await setup();
     await service.httpDispatch('POST', '/upload', { payload: payload() });
-    const r = server!.received[0]!;
+    const r = served.server.received[0]!;
     expect(r.body.equals(want)).toBe(true);
     expect(r.headers['content-type']).toBe(type);
   });
@@ -56,7 +47,7 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
     writeFileSync(file, BYTES);
     const service = await setup();
     await service.httpDispatch('PUT', '/photo', { payload: createReadStream(file) });
-    const r = server!.received[0]!;
+    const r = served.server.received[0]!;
     expect(r.body.equals(BYTES)).toBe(true);
     expect(r.body.includes(Buffer.from(dir))).toBe(false);
     expect(r.headers['transfer-encoding']).toBe('chunked');
@@ -66,8 +57,8 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
     const service = await setup();
     await service.httpDispatch('POST', '/a', { payload: BYTES, headers: { 'Content-Type': 'application/pdf' } });
     await service.httpDispatch('POST', '/b', { payload: new Blob([BYTES], { type: 'image/png' }), contentType: 'image/webp' });
-    expect(server!.received.map((r) => r.headers['content-type'])).toEqual(['application/pdf', 'image/webp']);
-    expect(server!.received.every((r) => r.body.equals(BYTES))).toBe(true);
+    expect(served.server.received.map((r) => r.headers['content-type'])).toEqual(['application/pdf', 'image/webp']);
+    expect(served.server.received.every((r) => r.body.equals(BYTES))).toBe(true);
   });
 
   test('bytes and Blobs have a content-length; a plain object is still JSON', async () => {
@@ -75,9 +66,9 @@ describe('httpDispatch sends a bytes payload as bytes', () => {
     await service.httpDispatch('POST', '/a', { payload: BYTES });
     await service.httpDispatch('POST', '/b', { payload: new Blob([BYTES]) });
     await service.httpDispatch('POST', '/c', { payload: { type: 'Buffer' } });
-    expect(server!.received.map((r) => r.headers['content-length'])).toEqual([String(BYTES.length), String(BYTES.length), '17']);
-    expect(server!.received[2]!.body.toString()).toBe('{"type":"Buffer"}');
-    expect(server!.received[2]!.headers['content-type']).toBe('application/json');
+    expect(served.server.received.map((r) => r.headers['content-length'])).toEqual([String(BYTES.length), String(BYTES.length), '17']);
+    expect(served.server.received[2]!.body.toString()).toBe('{"type":"Buffer"}');
+    expect(served.server.received[2]!.headers['content-type']).toBe('application/json');
   });
 });
 
@@ -89,7 +80,7 @@ test('a stream refused before any attempt (invalid header) is closed, not left o
   const error = await service.httpDispatch('PUT', '/x', { payload: stream, headers: { 'x-bad': 'a\r\nb' } }).catch((e: unknown) => e);
   expect((error as APIException).errorCode.name).toBe('invalid_usage');
   expect(stream.destroyed).toBe(true);
-  expect(server!.received).toHaveLength(0);
+  expect(served.server.received).toHaveLength(0);
 });
 
 describe('retries: bytes and Blobs are replayed, streams are not', () => {
@@ -101,8 +92,8 @@ describe('retries: bytes and Blobs are replayed, streams are not', () => {
   ])('%s: every attempt carries the same bytes', async (_name, payload) => {
     const service = await setup(failTwice);
     await expect(service.httpDispatch('PUT', '/x', { payload: payload(), retryCount: 2 })).resolves.toEqual({ ok: true });
-    expect(server!.received).toHaveLength(3);
-    expect(server!.received.every((r) => r.body.equals(BYTES))).toBe(true);
+    expect(served.server.received).toHaveLength(3);
+    expect(served.server.received.every((r) => r.body.equals(BYTES))).toBe(true);
   });
 
   test.each<[string, () => unknown]>([
@@ -111,8 +102,8 @@ describe('retries: bytes and Blobs are replayed, streams are not', () => {
   ])('%s: one attempt, the 503 surfaces', async (_name, payload) => {
     const service = await setup(failTwice);
     await expect(service.httpDispatch('PUT', '/x', { payload: payload(), retryCount: 2 })).rejects.toMatchObject({ statusCode: 503, attempts: 1 });
-    expect(server!.received).toHaveLength(1);
-    expect(server!.received[0]!.body.equals(BYTES)).toBe(true);
+    expect(served.server.received).toHaveLength(1);
+    expect(served.server.received[0]!.body.equals(BYTES)).toBe(true);
   });
 });
 
@@ -137,15 +128,15 @@ describe('generated binary operations', () => {
   test("sent with the spec's media type", async () => {
     const service = await setup();
     await service.call(upload, { body: BYTES });
-    expect(server!.received[0]!.headers['content-type']).toBe('image/png');
-    expect(server!.received[0]!.body.equals(BYTES)).toBe(true);
+    expect(served.server.received[0]!.headers['content-type']).toBe('image/png');
+    expect(served.server.received[0]!.body.equals(BYTES)).toBe(true);
   });
 
   test("a wildcard media type takes the Blob's type, else application/octet-stream", async () => {
     const service = await setup();
     await service.call(anyImage, { body: new Blob([BYTES], { type: 'image/gif' }) });
     await service.call(anyImage, { body: BYTES });
-    expect(server!.received.map((r) => r.headers['content-type'])).toEqual(['image/gif', 'application/octet-stream']);
+    expect(served.server.received.map((r) => r.headers['content-type'])).toEqual(['image/gif', 'application/octet-stream']);
   });
 
   test('a body that is not bytes is refused before any byte is sent', async () => {
@@ -153,6 +144,6 @@ describe('generated binary operations', () => {
     const error = await service.call(upload, { body: { not: 'bytes' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIException);
     expect((error as APIException).errorCode.name).toBe('invalid_usage');
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 });

@@ -4,22 +4,14 @@
  * picks among an operation's media types with `options.contentType`.
  */
 
-import { type APIException, closeAll, configure, getService, type MediaSpec, type OperationSpec, type PartEncoding } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { json, startServer, type TestServer } from '../helpers/server.js';
+import { type APIException, getService, type MediaSpec, type OperationSpec, type PartEncoding } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { json } from '../helpers/server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('things');
 
-async function setup() {
-  server = await startServer((_req, res) => json(res, 200, { ok: true }));
-  configure({ serviceConnections: ['things'], services: { things: { url: server.url } } });
-  return getService('things');
-}
+const setup = () => served.start((_req, res) => json(res, 200, { ok: true }));
 
 /** An operation with one request media type, as the generator emits it. */
 const op = (contentType: string, spec: MediaSpec): OperationSpec => ({
@@ -35,7 +27,7 @@ const op = (contentType: string, spec: MediaSpec): OperationSpec => ({
 async function received(operation: OperationSpec, body: unknown, files?: Record<string, unknown>): Promise<{ type: string; body: string }> {
   const service = await setup();
   await service.call(operation, { body, ...(files ? { files: files as never } : {}) });
-  const r = server!.received[0]!;
+  const r = served.server.received[0]!;
   return { type: String(r.headers['content-type']), body: r.body.toString('latin1') };
 }
 
@@ -57,7 +49,7 @@ describe('JSON family and text: sent with their own content type', () => {
     const service = await setup();
     const error = await service.call(op('text/plain', { type: 'text' }), { body: { a: 1 } }).catch((e: unknown) => e);
     expect((error as APIException).errorCode.name).toBe('invalid_usage');
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 
   test('a */* body is JSON, sent as application/json', async () => {
@@ -101,7 +93,7 @@ describe('application/x-www-form-urlencoded follows the encoding object', () => 
       .call(op(FORM, { type: 'form', encoding: { color: { style: 'pipeDelimited' } } }), { body: { color: { R: 1 } } })
       .catch((e: unknown) => e);
     expect((error as APIException).errorCode.name).toBe('invalid_usage');
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 });
 
@@ -156,17 +148,16 @@ describe('multipart/form-data follows the encoding object', () => {
   });
 
   test('a stream part is streamed and the call is not retried', async () => {
-    server = await startServer((_req, res, _r, index) => (index === 0 ? json(res, 503, {}) : json(res, 200, {})));
-    configure({ serviceConnections: ['things'], services: { things: { url: server.url } } });
+    await served.start((_req, res, _r, index) => (index === 0 ? json(res, 503, {}) : json(res, 200, {})));
     const stream = new Blob(['streamed']).stream();
     const put: OperationSpec = { ...op('multipart/form-data', { type: 'multipart' }), method: 'PUT' };
     await expect(getService('things').call(put, { files: { f: { data: stream, filename: 's' } } }, { retryCount: 2 })).rejects.toMatchObject({
       statusCode: 503,
       attempts: 1,
     });
-    expect(server.received).toHaveLength(1);
-    expect(server.received[0]!.headers['transfer-encoding']).toBe('chunked');
-    expect(server.received[0]!.body.toString()).toContain('filename="s"\r\nContent-Type: application/octet-stream\r\n\r\nstreamed\r\n');
+    expect(served.server.received).toHaveLength(1);
+    expect(served.server.received[0]!.headers['transfer-encoding']).toBe('chunked');
+    expect(served.server.received[0]!.body.toString()).toContain('filename="s"\r\nContent-Type: application/octet-stream\r\n\r\nstreamed\r\n');
   });
 });
 
@@ -188,7 +179,7 @@ describe('several media types: options.contentType picks', () => {
   test("the default is the operation's first (JSON)", async () => {
     const service = await setup();
     await service.call(multi, { body: { a: 1 } });
-    expect([server!.received[0]!.headers['content-type'], server!.received[0]!.body.toString()]).toEqual(['application/json', '{"a":1}']);
+    expect([served.server.received[0]!.headers['content-type'], served.server.received[0]!.body.toString()]).toEqual(['application/json', '{"a":1}']);
   });
 
   test.each<[string, unknown, string]>([
@@ -198,7 +189,7 @@ describe('several media types: options.contentType picks', () => {
   ])('%s', async (contentType, body, want) => {
     const service = await setup();
     await service.call(multi, { body }, { contentType });
-    expect([server!.received[0]!.headers['content-type'], server!.received[0]!.body.toString()]).toEqual([contentType, want]);
+    expect([served.server.received[0]!.headers['content-type'], served.server.received[0]!.body.toString()]).toEqual([contentType, want]);
   });
 
   test('a content type the operation does not accept is invalid_usage, nothing sent', async () => {
@@ -206,6 +197,6 @@ describe('several media types: options.contentType picks', () => {
     const error = await service.call(multi, { body: 'x' }, { contentType: 'application/xml' }).catch((e: unknown) => e);
     expect((error as APIException).errorCode.name).toBe('invalid_usage');
     expect((error as APIException).description).toContain('"application/xml"');
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 });

@@ -1,21 +1,12 @@
 /** Request and response bodies as a real server sends and receives them. */
 
 import { closeAll, configure, getService } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, type Received, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json, type Received } from '../helpers/server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
-
-async function setup(handler: Handler) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['files'], services: { files: { url: server.url } } });
-  return getService('files');
-}
+const served = servedService('files');
+const setup = (handler: Handler) => served.start(handler);
 
 /** Parse a received multipart body with the platform's own parser. */
 function formData(r: Received): Promise<FormData> {
@@ -26,7 +17,7 @@ describe('request bodies', () => {
   test('payload alone is sent as JSON', async () => {
     const service = await setup((_req, res) => json(res, 201, { id: 1 }));
     await expect(service.httpDispatch('POST', '/users', { payload: { name: 'Ann', tags: ['a'] }, includeStatusCode: true })).resolves.toEqual([{ id: 1 }, 201]);
-    const [r] = server!.received;
+    const [r] = served.server.received;
     expect(r?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(r!.body.toString())).toEqual({ name: 'Ann', tags: ['a'] });
   });
@@ -41,7 +32,7 @@ describe('request bodies', () => {
         blob: new Blob(['blob body'], { type: 'application/pdf' }),
       },
     });
-    const r = server!.received[0]!;
+    const r = served.server.received[0]!;
     expect(String(r.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
     const form = await formData(r);
     expect(form.get('title')).toBe('Report');
@@ -57,7 +48,7 @@ describe('request bodies', () => {
     const service = await setup((_req, res) => json(res, 200, {}));
     const query = { 'a&b': 'x=y&z', list: [1, 2], ünï: 'ç ✓', empty: '', skip: undefined };
     await service.httpDispatch('GET', '/search', { queryParams: query });
-    const url = new URL(server!.received[0]!.url, 'http://h');
+    const url = new URL(served.server.received[0]!.url, 'http://h');
     expect([...url.searchParams]).toEqual([
       ['a&b', 'x=y&z'],
       ['list', '1'],
@@ -130,7 +121,7 @@ describe('closeAll', () => {
     expect(await hung).toMatchObject({ statusCode: 503 });
     expect(closedAfter).toBeGreaterThan(900);
     expect(closedAfter).toBeLessThan(1500);
-    configure({ serviceConnections: ['files'], services: { files: { url: server!.url } } });
+    configure({ serviceConnections: ['files'], services: { files: { url: served.server.url } } });
     await expect(getService('files').httpDispatch('GET', '/again')).resolves.toEqual({ fresh: true });
   });
 });

@@ -1,8 +1,9 @@
 /** Circuit breaker: the state machine with an injected clock, and fail-fast against a real server. */
 
-import { APIException, CircuitBreaker, type CircuitStateChange, closeAll, configure, getService } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { json, startServer, type TestServer } from '../helpers/server.js';
+import { APIException, CircuitBreaker, type CircuitStateChange, getService } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { json } from '../helpers/server.js';
 
 const settings = { enabled: true, failureRatio: 0.5, minimumCalls: 4, windowMs: 1000, cooldownMs: 500, halfOpenProbes: 1 };
 
@@ -63,32 +64,24 @@ describe('CircuitBreaker state machine', () => {
 });
 
 describe('against a real server', () => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await closeAll();
-    await server?.close();
-  });
+  const served = servedService('c', { retryBackoffBaseMs: 1 });
 
   test('an open circuit fails fast with circuit_open and sends nothing; a retry never passes it; it closes after recovery', async () => {
     let healthy = false;
-    server = await startServer((_req, res) => (healthy ? json(res, 200, { ok: true }) : json(res, 503, {})));
     const changes: string[] = [];
-    configure({
-      serviceConnections: ['c'],
-      retryBackoffBaseMs: 1,
+    await served.start((_req, res) => (healthy ? json(res, 200, { ok: true }) : json(res, 503, {})), {
       circuitBreaker: { minimumCalls: 10, cooldownMs: 200 },
       onCircuitStateChange: (c) => changes.push(`${c.service}:${c.to}`),
-      services: { c: { url: server.url } },
     });
     const c = getService('c');
     for (let i = 0; i < 10; i++) await c.httpDispatch('GET', '/x').catch(() => undefined);
     expect(c.circuit.state).toBe('open');
-    const before = server.received.length;
+    const before = served.server.received.length;
     expect(before).toBeLessThanOrEqual(12); // attempts until it opened, retries included
     const e = (await c.httpDispatch('GET', '/x').catch((x: unknown) => x)) as APIException;
     expect(e).toBeInstanceOf(APIException);
     expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'circuit_open', value: 999660 }, attempts: 0, service: 'c' });
-    expect(server.received.length).toBe(before);
+    expect(served.server.received.length).toBe(before);
     healthy = true;
     await new Promise((r) => setTimeout(r, 220));
     await expect(c.httpDispatch('GET', '/x')).resolves.toEqual({ ok: true });
@@ -97,17 +90,11 @@ describe('against a real server', () => {
   });
 
   test('per-service settings override the global ones (disabled for one service)', async () => {
-    server = await startServer((_req, res) => json(res, 503, {}));
-    configure({
-      serviceConnections: ['c'],
-      retryBackoffBaseMs: 1,
-      circuitBreaker: { minimumCalls: 2 },
-      services: { c: { url: server.url, circuitBreaker: { enabled: false } } },
-    });
+    await served.start((_req, res) => json(res, 503, {}), { circuitBreaker: { minimumCalls: 2 }, services: { c: { circuitBreaker: { enabled: false } } } });
     for (let i = 0; i < 10; i++)
       await getService('c')
         .httpDispatch('GET', '/x', { retryCount: 0 })
         .catch(() => undefined);
-    expect(server.received).toHaveLength(10);
+    expect(served.server.received).toHaveLength(10);
   });
 });

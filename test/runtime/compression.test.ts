@@ -5,18 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
+import { getService, type Settings } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
 import { type Coding, encode } from '../helpers/compress.js';
 import { failure } from '../helpers/failure.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { servedService } from '../helpers/served.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('inv');
 
 // Big enough to span many chunks on the wire and out of the decoder.
 const PAYLOAD = { items: Array.from({ length: 5000 }, (_, i) => ({ id: i, note: randomBytes(8).toString('hex') })) };
@@ -24,7 +19,7 @@ const JSON_BYTES = Buffer.from(JSON.stringify(PAYLOAD));
 
 /** A server that answers every request with `body` encoded as `coding` (in the header as `name`). */
 async function setup(coding: Coding | undefined, settings: Settings = {}, body: Buffer = JSON_BYTES, contentType = 'application/json') {
-  server = await startServer((_req, res) => {
+  return served.start((_req, res) => {
     const headers: Record<string, string> = { 'content-type': contentType };
     let wire = body;
     if (coding) {
@@ -33,9 +28,7 @@ async function setup(coding: Coding | undefined, settings: Settings = {}, body: 
     }
     res.writeHead(200, headers);
     res.end(wire);
-  });
-  configure({ serviceConnections: ['inv'], ...settings, services: { inv: { url: server.url, ...settings.services?.inv } } });
-  return getService('inv');
+  }, settings);
 }
 
 const CODINGS: Coding[] = ['gzip', 'deflate', 'deflate-raw', 'br'];
@@ -44,7 +37,7 @@ describe('asked: accept-encoding: gzip, deflate, br is sent by default', () => {
   test.each(CODINGS)('%s is decoded to the exact JSON', async (coding) => {
     const service = await setup(coding);
     await expect(service.httpDispatch('GET', '/items')).resolves.toEqual(PAYLOAD);
-    expect(server!.received[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
+    expect(served.server.received[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
   });
 });
 
@@ -52,7 +45,7 @@ describe('unasked: acceptEncoding: false sends none, and whatever comes is still
   test.each(CODINGS)('%s sent unasked is decoded', async (coding) => {
     const service = await setup(coding, { acceptEncoding: false });
     await expect(service.httpDispatch('GET', '/items')).resolves.toEqual(PAYLOAD);
-    expect(server!.received[0]!.headers['accept-encoding']).toBeUndefined();
+    expect(served.server.received[0]!.headers['accept-encoding']).toBeUndefined();
   });
 });
 
@@ -60,21 +53,20 @@ describe('configuration and caller headers', () => {
   test('a per-service acceptEncoding is sent as given', async () => {
     const service = await setup('br', { acceptEncoding: 'gzip', services: { inv: { acceptEncoding: 'br' } } });
     await expect(service.httpDispatch('GET', '/items')).resolves.toEqual(PAYLOAD);
-    expect(server!.received[0]!.headers['accept-encoding']).toBe('br');
+    expect(served.server.received[0]!.headers['accept-encoding']).toBe('br');
   });
 
   test("the caller's own accept-encoding header wins", async () => {
     const service = await setup(undefined);
     await service.httpDispatch('GET', '/items', { headers: { 'Accept-Encoding': 'identity' } });
-    expect(server!.received[0]!.headers['accept-encoding']).toBe('identity');
+    expect(served.server.received[0]!.headers['accept-encoding']).toBe('identity');
   });
 
   test('stacked codings (gzip, then br) are undone in reverse order', async () => {
-    server = await startServer((_req, res) => {
+    await served.start((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip, br' });
       res.end(encode('br', gzipSync(JSON_BYTES)));
     });
-    configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
     await expect(getService('inv').httpDispatch('GET', '/items')).resolves.toEqual(PAYLOAD);
   });
 
@@ -88,22 +80,20 @@ describe('configuration and caller headers', () => {
 
 describe('refused', () => {
   test('an unknown coding: client_payload_error naming it, not retried', async () => {
-    server = await startServer((_req, res) => {
+    await served.start((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' });
       res.end('not really zstd');
     });
-    configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
     const e = await failure(getService('inv').httpDispatch('GET', '/x', { retryCount: 2 }));
     expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'client_payload_error' }, attempts: 1 });
     expect(e.description).toContain('"zstd"');
   });
 
   test('a body that is not the gzip it claims: client_payload_error', async () => {
-    server = await startServer((_req, res) => {
+    await served.start((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end('{"plain":"json"}');
     });
-    configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
     const e = await failure(getService('inv').httpDispatch('GET', '/x'));
     expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'client_payload_error' } });
     expect(e.description).toMatch(/does not decode as its content-encoding says: incorrect header check/);

@@ -4,10 +4,11 @@
  * injected headers, are retried, time out, and fail as APIException; 2xx and 4xx come back as data/error.
  */
 import { createServer } from 'node:net';
-import { APIException, closeAll, configure, createFetch, runWithContext, type Settings } from '@svc-gen/runtime';
+import { APIException, configure, createFetch, runWithContext, type Settings } from '@svc-gen/runtime';
 import createClient from 'openapi-fetch';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
 /** What openapi-typescript writes for two operations of a user service. */
 interface paths {
@@ -32,26 +33,13 @@ interface paths {
   };
 }
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('user', { serviceName: 'gateway', retryBackoffBaseMs: 1, retryBackoffMaxMs: 5 });
 
 /** A server, the registry pointing `user` at it under /api, and an openapi-fetch client on createFetch. */
 async function setup(handler: Handler, settings: Settings = {}) {
-  server = await startServer(handler);
-  configure({
-    serviceName: 'gateway',
-    serviceConnections: ['user'],
-    retryBackoffBaseMs: 1,
-    retryBackoffMaxMs: 5,
-    ...settings,
-    services: { user: { url: `${server.url}/api`, ...settings.services?.user } },
-  });
+  await served.start(handler, settings, '/api');
   // baseUrl only has to be absolute: the address comes from the registry.
-  return { client: createClient<paths>({ baseUrl: 'http://user', fetch: createFetch('user') }), received: server.received };
+  return { client: createClient<paths>({ baseUrl: 'http://user', fetch: createFetch('user') }), received: served.server.received };
 }
 
 const user = (id: string) => ({ id, name: `user ${id}` });

@@ -4,24 +4,15 @@
  * finished is never ended by a later sweep.
  */
 
-import { closeAll, configure, getService, ResponseTimeoutError } from 'svc-gen/runtime';
-import { afterEach, expect, test } from 'vitest';
-import { json, startServer, type TestServer } from '../helpers/server.js';
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+import { ResponseTimeoutError } from 'svc-gen/runtime';
+import { expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { json } from '../helpers/server.js';
 
 /** `/hang` never answers; `/ok` answers at once. */
-async function setup() {
-  server = await startServer((req, res) => (req.url === '/ok' ? json(res, 200, { ok: true }) : new Promise(() => undefined)));
-  // The breaker is off: 20 timeouts would rightly open it and refuse the calls after them.
-  configure({ serviceConnections: ['slow'], circuitBreaker: { enabled: false }, services: { slow: { url: server.url } } });
-  return getService('slow');
-}
+// The breaker is off: 20 timeouts would rightly open it and refuse the calls after them.
+const served = servedService('slow', { circuitBreaker: { enabled: false } });
+const setup = () => served.start((req, res) => (req.url === '/ok' ? json(res, 200, { ok: true }) : new Promise(() => undefined)));
 
 test('a short deadline set after a long one ends its call first', async () => {
   const service = await setup();
@@ -40,7 +31,7 @@ test('a short deadline set after a long one ends its call first', async () => {
 test('20 calls with one timeout all end with ResponseTimeoutError; a fast call in between is untouched', async () => {
   const service = await setup();
   const hanging = Array.from({ length: 20 }, () => service.httpDispatch('GET', '/hang', { responseTimeout: 300 }).catch((e: unknown) => e));
-  while (server!.received.length < 20) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (served.server.received.length < 20) await new Promise((resolve) => setTimeout(resolve, 5));
   // Watched by the same timer, with a later deadline: the sweep that ends the 20 leaves it alone.
   expect(await service.httpDispatch('GET', '/ok', { responseTimeout: 2000 })).toEqual({ ok: true });
   const outcomes = await Promise.all(hanging);

@@ -4,11 +4,12 @@
  * resolving to two addresses (through the `lookup` option, no /etc/hosts) is spread and re-resolved.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { APIException, closeAll, configure, getService, type ResolvedAddress, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
 import { resolveSettings } from '../../runtime/settings.js';
 import { json } from '../helpers/server.js';
+import { openSockets } from '../helpers/sockets.js';
 
 interface Backend {
   name: string;
@@ -27,17 +28,14 @@ afterEach(async () => {
 
 /** A server answering `{ name }`, on `host` and `port` (0: any), that counts requests and Host headers. */
 async function backend(name: string, host = '127.0.0.1', port = 0): Promise<Backend> {
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   const b = { name, hits: 0, hosts: [] as string[] } as Backend;
   const server: Server = createServer((req, res) => {
     b.hits++;
     b.hosts.push(req.headers.host ?? '');
     json(res, 200, { name });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  server.on('connection', sockets.track);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -48,7 +46,7 @@ async function backend(name: string, host = '127.0.0.1', port = 0): Promise<Back
   b.close = () => {
     if (closed) return Promise.resolve();
     closed = true;
-    for (const s of sockets) s.destroy();
+    sockets.destroyAll();
     return new Promise<void>((resolve) => server.close(() => resolve()));
   };
   backends.push(b);

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { APIException, closeAll, configure, GlobalErrorCodes, getService, ResponseTimeoutError, type Settings } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeCerts } from '../helpers/certs.js';
 import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { startGreetingServer } from '../helpers/tcp.js';
 
 interface Row {
   failure: string;
@@ -123,17 +124,9 @@ const scenarios: Record<string, () => Promise<Outcome[]>> = {
   },
 
   'other transport failure': async () => {
-    const sockets: Socket[] = [];
-    const tcp = createTcpServer((socket) => {
-      sockets.push(socket);
-      socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n');
-    });
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => tcp.close(resolve));
-    });
-    configure({ serviceConnections: ['svc'], services: { svc: { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}` } } });
+    const tcp = await startGreetingServer('SSH-2.0-OpenSSH_9.6\r\n\r\n');
+    cleanups.push(tcp.close);
+    configure({ serviceConnections: ['svc'], services: { svc: { url: tcp.url } } });
     return [{ error: await failureOf(getService('svc').httpDispatch('GET', '/x', { retryCount: 0 })) }];
   },
 

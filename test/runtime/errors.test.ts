@@ -1,21 +1,12 @@
 /** Every failure becomes an APIException with all fields set: one test per mapping, real servers. */
-import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { APIException, closeAll, configure, GlobalErrorCodes, getService, ResponseTimeoutError } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test, vi } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
+import { startGreetingServer } from '../helpers/tcp.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
-
-async function setup(handler: Handler) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['user'], retryBackoffBaseMs: 1, services: { user: { url: server.url } } });
-  return getService('user');
-}
+const served = servedService('user', { retryBackoffBaseMs: 1 });
+const setup = (handler: Handler) => served.start(handler);
 
 async function failure(call: Promise<unknown>): Promise<APIException> {
   const error = await call.then(
@@ -40,7 +31,7 @@ describe('HTTP errors', () => {
       service: 'user',
       operation: 'GET /users/7',
       method: 'GET',
-      url: `${server!.url}/users/7`,
+      url: `${served.server.url}/users/7`,
       attempts: 1,
       body,
       headers: expect.objectContaining({ 'content-type': 'application/json', 'content-length': String(JSON.stringify(body).length) }),
@@ -93,16 +84,15 @@ describe('HTTP errors', () => {
     });
     const e = await failure(service.httpDispatch('GET', '/r'));
     expect(e).toMatchObject({ statusCode: 302, errorCode: { name: 'redirect_not_followed', value: 999650 }, attempts: 1 });
-    expect(server!.received).toHaveLength(1);
+    expect(served.server.received).toHaveLength(1);
   });
 });
 
 describe('transport errors', () => {
   test('connection refused: 503 service_unavailable after the retries, cause kept', async () => {
     const service = await setup(() => undefined);
-    const url = server!.url;
-    await server!.close();
-    server = undefined;
+    const url = served.server.url;
+    await served.stop();
     const e = await failure(service.httpDispatch('GET', '/x'));
     expect(e).toMatchObject({
       statusCode: 503,
@@ -124,25 +114,19 @@ describe('transport errors', () => {
   });
 
   test('another transport failure (a reply that is not HTTP): 503 transport_error', async () => {
-    const sockets: Socket[] = [];
-    const tcp = createTcpServer((socket) => {
-      sockets.push(socket);
-      socket.end('SSH-2.0-OpenSSH\r\n\r\n');
-    });
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const tcp = await startGreetingServer('SSH-2.0-OpenSSH\r\n\r\n');
     try {
       configure({
         serviceConnections: ['user'],
         retryBackoffBaseMs: 1,
-        services: { user: { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}` } },
+        services: { user: { url: tcp.url } },
       });
       const e = await failure(getService('user').httpDispatch('GET', '/x', { retryCount: 0 }));
       expect(e).toMatchObject({ statusCode: 503, errorCode: { name: 'transport_error', value: 999630 }, message: 'Transport error', attempts: 1 });
       expect(e.cause).toBeInstanceOf(Error);
     } finally {
       await closeAll();
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => tcp.close(resolve));
+      await tcp.close();
     }
   });
 
@@ -168,14 +152,14 @@ describe('bad usage and bad bodies', () => {
     const service = await setup((_req, res) => json(res, 200, {}));
     const e = await failure(service.httpDispatch('GET', endpoint));
     expect(e).toMatchObject({ statusCode: 500, errorCode: { name: 'invalid_url' }, attempts: 0 });
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 
   test('an unknown method: 500 invalid_usage before a byte is sent', async () => {
     const service = await setup((_req, res) => json(res, 200, {}));
     const e = await failure(service.httpDispatch('GETS', '/x'));
     expect(e).toMatchObject({ statusCode: 500, errorCode: { name: 'invalid_usage', value: 999401 }, attempts: 0, service: 'user', method: 'GETS' });
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 
   test('a 2xx body that claims JSON but does not parse: 502 client_payload_error', async () => {
@@ -184,7 +168,7 @@ describe('bad usage and bad bodies', () => {
       res.end('{"broken":');
     });
     const e = await failure(service.httpDispatch('GET', '/bad'));
-    expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'client_payload_error', value: 999620 }, attempts: 1, url: `${server!.url}/bad` });
+    expect(e).toMatchObject({ statusCode: 502, errorCode: { name: 'client_payload_error', value: 999620 }, attempts: 1, url: `${served.server.url}/bad` });
     expect(e.cause).toBeInstanceOf(SyntaxError);
   });
 

@@ -5,23 +5,15 @@
  * parses success and error bodies.
  */
 
-import { closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
+import { configure, getService, type Settings } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
 import { failure } from '../helpers/failure.js';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('inv');
 
-async function setup(handler: Handler, settings: Settings = {}) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['inv'], ...settings, services: { inv: { url: server.url, ...settings.services?.inv } } });
-  return getService('inv');
-}
+const setup = (handler: Handler, settings: Settings = {}) => served.start(handler, settings);
 
 describe('interim 1xx responses', () => {
   test('103 Early Hints and 102 Processing before the final response are skipped', async () => {
@@ -57,7 +49,7 @@ describe('3xx', () => {
     });
     await expect(service.httpDispatch('GET', '/doc', { headers: { 'if-none-match': '"v1"' }, includeStatusCode: true })).resolves.toEqual([null, 304]);
     await expect(service.httpDispatch('GET', '/doc', { headers: { 'if-none-match': '"v1"' }, propagateError: true })).resolves.toBeNull();
-    expect(server!.received).toHaveLength(2);
+    expect(served.server.received).toHaveLength(2);
   });
 
   test.each([301, 302, 303, 307, 308])('%i still throws redirect_not_followed, with the Location in e.headers', async (status) => {

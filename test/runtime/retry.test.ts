@@ -1,27 +1,15 @@
 /** Retries counted at a real server on 127.0.0.1 that injects 5xx, 429 and Retry-After. */
 
-import { APIException, closeAll, configure, getService, type Settings } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { APIException, type Settings } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('user', { retryBackoffBaseMs: 1, retryBackoffMaxMs: 5, retryBudget: { maxTokens: 1000 } });
 
 async function setup(handler: Handler, settings: Settings = {}) {
-  server = await startServer(handler);
-  configure({
-    serviceConnections: ['user'],
-    retryBackoffBaseMs: 1,
-    retryBackoffMaxMs: 5,
-    retryBudget: { maxTokens: 1000 },
-    ...settings,
-    services: { user: { url: server.url, ...settings.services?.user } },
-  });
-  return { service: getService('user'), received: server.received };
+  const service = await served.start(handler, settings);
+  return { service, received: served.server.received };
 }
 
 const failWith =
@@ -85,9 +73,8 @@ describe('the retry table, counted at the server', () => {
 
   test('a refused connection is retried (GET) and surfaces after the attempts', async () => {
     const { service } = await setup(failWith(500));
-    const url = server!.url;
-    await server!.close();
-    server = undefined;
+    const url = served.server.url;
+    await served.stop();
     const error = (await service.httpDispatch('GET', '/x').catch((e: unknown) => e)) as APIException;
     expect(error.errorCode).toEqual({ name: 'service_unavailable', value: 999603 });
     expect(error.attempts).toBe(3);
@@ -100,7 +87,7 @@ describe('backoff', () => {
     const base = 60;
     const { service, received } = await setup(failWith(500), { retryBackoffBaseMs: base, retryBackoffMaxMs: 90 });
     const times: number[] = [];
-    server!.server.on('request', () => times.push(performance.now()));
+    served.server.server.on('request', () => times.push(performance.now()));
     await service.httpDispatch('GET', '/b', { retryCount: 3 }).catch(() => undefined);
     expect(received).toHaveLength(4);
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));

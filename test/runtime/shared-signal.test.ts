@@ -1,15 +1,11 @@
 /** One AbortSignal shared by many concurrent calls: no MaxListenersExceededWarning, and its abort still ends them all. */
 
-import { closeAll, configure, getService } from 'svc-gen/runtime';
-import { afterEach, expect, test } from 'vitest';
-import { json, startServer, type TestServer } from '../helpers/server.js';
+import { getService } from 'svc-gen/runtime';
+import { expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { json } from '../helpers/server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('inv');
 
 /** Run `fn` and return the process warnings emitted meanwhile (and on the next ticks). */
 async function warningsDuring(fn: () => Promise<unknown>): Promise<Error[]> {
@@ -26,19 +22,17 @@ async function warningsDuring(fn: () => Promise<unknown>): Promise<Error[]> {
 }
 
 test('25 concurrent calls on one signal: no warning, all succeed', async () => {
-  server = await startServer((_req, res) => setTimeout(() => json(res, 200, { ok: true }), 20));
-  configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
+  await served.start((_req, res) => setTimeout(() => json(res, 200, { ok: true }), 20));
   const signal = new AbortController().signal;
   const warnings = await warningsDuring(() =>
     Promise.all(Array.from({ length: 25 }, () => getService('inv').httpDispatch('GET', '/x', { signal, attemptTimeout: 1000 }))),
   );
   expect(warnings.map((w) => w.name)).toEqual([]);
-  expect(server.received).toHaveLength(25);
+  expect(served.server.received).toHaveLength(25);
 });
 
 test('25 concurrent calls on one signal, then it aborts: all end request_cancelled, no warning', async () => {
-  server = await startServer(() => new Promise(() => undefined));
-  configure({ serviceConnections: ['inv'], services: { inv: { url: server.url } } });
+  await served.start(() => new Promise(() => undefined));
   const controller = new AbortController();
   let outcomes: unknown[] = [];
   const warnings = await warningsDuring(async () => {

@@ -4,10 +4,11 @@
  * An idempotent request is replayed once on a fresh connection, even with retryCount 0, and the
  * replay is not a retry (the budget stays full, the breaker counts nothing); others fail.
  */
-import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Readable } from 'node:stream';
 import { type APIException, closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
+import { openSockets } from '../helpers/sockets.js';
 
 const OK = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\nkeep-alive: timeout=60\r\n\r\n{"ok":true}';
 
@@ -25,12 +26,11 @@ interface RawServer {
  * the first request of a fresh connection is closed unanswered too (nothing was stale).
  */
 async function rawServer(close: 'fin' | 'rst', first = false): Promise<RawServer> {
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   const state = { connections: 0, requests: 0 };
   const server: Server = createServer((socket) => {
     state.connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    sockets.track(socket);
     socket.on('error', () => {});
     let served = 0;
     let pending = '';
@@ -62,7 +62,7 @@ async function rawServer(close: 'fin' | 'rst', first = false): Promise<RawServer
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        sockets.destroyAll();
         server.close(() => resolve());
       }),
   } as RawServer;

@@ -1,22 +1,14 @@
 /** Timeouts and cancellation against servers that hang, stall mid-body, or fail slowly. */
 
-import { APIException, closeAll, configure, getService, ResponseTimeoutError, runWithContext } from 'svc-gen/runtime';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type Handler, json, startServer, type TestServer } from '../helpers/server.js';
+import { APIException, getService, ResponseTimeoutError, runWithContext } from 'svc-gen/runtime';
+import { describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
+import { type Handler, json } from '../helpers/server.js';
 
 const SLACK = 150; // scheduling slack on a loaded 2-core machine
-let server: TestServer | undefined;
-afterEach(async () => {
-  await closeAll();
-  await server?.close();
-  server = undefined;
-});
+const served = servedService('slow', { retryBackoffBaseMs: 1 });
 
-async function setup(handler: Handler, timeout?: number) {
-  server = await startServer(handler);
-  configure({ serviceConnections: ['slow'], retryBackoffBaseMs: 1, services: { slow: { url: server.url, ...(timeout ? { timeout } : {}) } } });
-  return getService('slow');
-}
+const setup = (handler: Handler, timeout?: number) => served.start(handler, { services: { slow: timeout ? { timeout } : {} } });
 
 const hang: Handler = () => new Promise(() => undefined);
 
@@ -32,7 +24,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ error: unknown; ms: num
 describe('timeouts', () => {
   test('a server that never answers: ResponseTimeoutError within the timeout, and the socket is closed', async () => {
     const service = await setup(hang);
-    const closed = server!.socketClosed();
+    const closed = served.server.socketClosed();
     const { error, ms } = await timed(() => service.httpDispatch('GET', '/hang', { responseTimeout: 200 }));
     expect(error).toBeInstanceOf(ResponseTimeoutError);
     expect(error).toBeInstanceOf(APIException);
@@ -40,7 +32,7 @@ describe('timeouts', () => {
     expect(ms).toBeGreaterThanOrEqual(195);
     expect(ms).toBeLessThan(200 + SLACK);
     await closed; // the server observed that very socket closing
-    expect(server!.received).toHaveLength(1); // our own timeout is never retried
+    expect(served.server.received).toHaveLength(1); // our own timeout is never retried
   });
 
   test('headers then a stalled body: the body is covered by the same timeout', async () => {
@@ -48,7 +40,7 @@ describe('timeouts', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":');
     });
-    const closed = server!.socketClosed();
+    const closed = served.server.socketClosed();
     const { error, ms } = await timed(() => service.httpDispatch('GET', '/stall', { responseTimeout: 250 }));
     expect(error).toBeInstanceOf(ResponseTimeoutError);
     expect(ms).toBeLessThan(250 + SLACK);
@@ -64,13 +56,12 @@ describe('timeouts', () => {
 
   test('the timeout covers all attempts together, not each one', async () => {
     // Attempt 1 fails after 150 ms, attempt 2 hangs: a per-attempt timeout would end at ~400 ms.
-    server = await startServer((_req, res, _r, i) => (i === 0 ? setTimeout(() => json(res, 500, {}), 150) : undefined));
-    configure({ serviceConnections: ['slow'], retryBackoffBaseMs: 1, services: { slow: { url: server.url } } });
+    await served.start((_req, res, _r, i) => (i === 0 ? setTimeout(() => json(res, 500, {}), 150) : undefined), { retryBackoffBaseMs: 1 });
     const { error, ms } = await timed(() => getService('slow').httpDispatch('GET', '/x', { responseTimeout: 250, retryCount: 4 }));
     expect(error).toBeInstanceOf(ResponseTimeoutError);
     expect(error).toMatchObject({ attempts: 2 });
     expect(ms).toBeLessThan(250 + SLACK);
-    expect(server.received).toHaveLength(2);
+    expect(served.server.received).toHaveLength(2);
   });
 
   test('a context deadline shortens the timeout', async () => {
@@ -88,7 +79,7 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(ResponseTimeoutError);
     expect(error).toMatchObject({ attempts: 0 });
     expect(ms).toBeLessThan(50);
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 });
 
@@ -97,7 +88,7 @@ describe('cancellation', () => {
     const service = await setup(hang);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const closed = server!.socketClosed();
+    const closed = served.server.socketClosed();
     const { error, ms } = await timed(() => service.httpDispatch('GET', '/hang', { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIException);
     expect(error).not.toBeInstanceOf(ResponseTimeoutError);
@@ -107,8 +98,7 @@ describe('cancellation', () => {
   });
 
   test('an abort during the backoff stops the pending retry at once', async () => {
-    server = await startServer((_req, res) => json(res, 500, {}));
-    configure({ serviceConnections: ['slow'], retryBackoffBaseMs: 5000, retryBackoffMaxMs: 5000, services: { slow: { url: server.url } } });
+    await served.start((_req, res) => json(res, 500, {}), { retryBackoffBaseMs: 5000, retryBackoffMaxMs: 5000 });
     const controller = new AbortController();
     const origRandom = Math.random;
     Math.random = () => 0.99; // make the backoff long, so only the abort can end it
@@ -117,7 +107,7 @@ describe('cancellation', () => {
       const { error, ms } = await timed(() => getService('slow').httpDispatch('GET', '/x', { signal: controller.signal, responseTimeout: 10_000 }));
       expect(error).toMatchObject({ statusCode: 499, errorCode: { name: 'request_cancelled' } });
       expect(ms).toBeLessThan(100 + SLACK);
-      expect(server.received).toHaveLength(1);
+      expect(served.server.received).toHaveLength(1);
     } finally {
       Math.random = origRandom;
     }
@@ -127,6 +117,6 @@ describe('cancellation', () => {
     const service = await setup(hang);
     const { error } = await timed(() => service.httpDispatch('GET', '/x', { signal: AbortSignal.abort() }));
     expect(error).toMatchObject({ statusCode: 499, errorCode: { name: 'request_cancelled' } });
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 });

@@ -4,12 +4,13 @@
  * Refusals are 503 `transport_error` with the reason, and are not retried.
  */
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { closeAll, configure, getService } from 'svc-gen/runtime';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { makeCerts, opensslVersion, type TestCerts } from '../helpers/certs.js';
 import { failure } from '../helpers/failure.js';
+import { openSockets } from '../helpers/sockets.js';
 
 let certs: TestCerts;
 beforeAll(() => {
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 async function startHttps(options: ServerOptions): Promise<HttpsServer> {
-  const sockets = new Set<Socket>();
+  const sockets = openSockets();
   const state: HttpsServer = { url: '', handshakes: 0, requests: 0, peerCerts: [], close: async () => {} };
   const server = createHttpsServer(options, (req, res) => {
     state.requests++;
@@ -41,16 +42,13 @@ async function startHttps(options: ServerOptions): Promise<HttpsServer> {
     res.end(JSON.stringify({ ok: true, authorized: (req.socket as TLSSocket).authorized }));
   });
   server.on('secureConnection', () => state.handshakes++);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  server.on('connection', sockets.track);
   server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () =>
     new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
+      sockets.destroyAll();
       server.close(() => resolve());
     });
   open.push(state);

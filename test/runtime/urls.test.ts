@@ -3,25 +3,20 @@
  * refused before any I/O, query names and values round-trip, and redirects are never followed.
  */
 
-import { APIException, closeAll, configure, getService } from 'svc-gen/runtime';
+import { APIException, getService } from 'svc-gen/runtime';
 import { afterEach, describe, expect, test } from 'vitest';
+import { servedService } from '../helpers/served.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const op = { operationId: 'getFile', method: 'GET', path: '/files/{name}/raw' } as const;
-let server: TestServer | undefined;
+const served = servedService('files', { serviceTokenKey: 'secret', serviceName: 'me' });
 let other: TestServer | undefined;
 afterEach(async () => {
-  await closeAll();
-  await server?.close();
   await other?.close();
   other = undefined;
 });
 
-async function setup() {
-  server = await startServer((_req, res) => json(res, 200, { ok: true }));
-  configure({ serviceConnections: ['files'], serviceTokenKey: 'secret', serviceName: 'me', services: { files: { url: `${server.url}/api` } } });
-  return getService('files');
-}
+const setup = () => served.start((_req, res) => json(res, 200, { ok: true }), {}, '/api');
 
 describe('path parameters', () => {
   test.each([
@@ -37,7 +32,7 @@ describe('path parameters', () => {
   ])('%j is sent as %s, to the registry host', async (name, path) => {
     const service = await setup();
     await service.call(op, { path: { name } }, {});
-    expect(server!.received.map((r) => [r.url, r.headers.host])).toEqual([[path, `127.0.0.1:${server!.port}`]]);
+    expect(served.server.received.map((r) => [r.url, r.headers.host])).toEqual([[path, `127.0.0.1:${served.server.port}`]]);
   });
 
   test.each([[''], ['.'], ['..']])('%j is refused before any I/O', async (name) => {
@@ -45,14 +40,14 @@ describe('path parameters', () => {
     const e = (await service.call(op, { path: { name } }, {}).catch((x: unknown) => x)) as APIException;
     expect(e).toBeInstanceOf(APIException);
     expect(e).toMatchObject({ statusCode: 500, errorCode: { name: 'invalid_usage' }, attempts: 0, service: 'files' });
-    expect(server!.received).toHaveLength(0);
+    expect(served.server.received).toHaveLength(0);
   });
 
   test.each([['__proto__'], ['constructor'], ['toString']])('a parameter named %s reads only its own value', async (name) => {
     const service = await setup();
     const params = JSON.parse(`{"${name}": "v/1"}`) as Record<string, string>; // an own property, even for __proto__
     await service.call({ ...op, path: `/p/{${name}}` }, { path: params }, {});
-    expect(server!.received[0]!.url).toBe('/api/p/v%2F1');
+    expect(served.server.received[0]!.url).toBe('/api/p/v%2F1');
     const e = (await service.call({ ...op, path: `/p/{${name}}` }, { path: {} }, {}).catch((x: unknown) => x)) as APIException;
     expect(e.description).toBe(`Path parameter "${name}" is missing.`);
   });
@@ -68,7 +63,7 @@ describe('query', () => {
     const service = await setup();
     const query = { 'a b&c=d': 'x&y=z#f', plus: '1+1', pct: '%41', arr: ['1', '2'], deep: { k: 'v' } };
     await service.call({ ...op, path: '/search' }, { query }, {});
-    const got = [...new URL(server!.received[0]!.url, 'http://h').searchParams];
+    const got = [...new URL(served.server.received[0]!.url, 'http://h').searchParams];
     expect(got).toEqual([
       ['a b&c=d', 'x&y=z#f'],
       ['plus', '1+1'],
@@ -83,18 +78,17 @@ describe('query', () => {
 describe('redirects are never followed', () => {
   test('a 3xx to another loopback host: APIException, and that host receives nothing', async () => {
     other = await startServer((_req, res) => json(res, 200, { stolen: true }), '127.0.0.2');
-    server = await startServer((_req, res) => {
+    await served.start((_req, res) => {
       res.writeHead(307, { location: `${other!.url}/collect` });
       res.end();
     });
-    configure({ serviceConnections: ['files'], serviceTokenKey: 'secret', serviceName: 'me', services: { files: { url: server.url } } });
     const e = (await getService('files')
       .httpDispatch('GET', '/x', { propagateError: true })
       .catch((x: unknown) => x)) as APIException;
     expect(e).toBeInstanceOf(APIException);
     expect(e).toMatchObject({ statusCode: 307, errorCode: { name: 'redirect_not_followed', value: 999650 }, attempts: 1 });
     expect(e.description).toContain(`${other.url}/collect`);
-    expect(server.received[0]!.headers.authorization).toMatch(/^MSA /); // the identity went to the registry host only
+    expect(served.server.received[0]!.headers.authorization).toMatch(/^MSA /); // the identity went to the registry host only
     expect(other.received).toHaveLength(0);
   });
 });

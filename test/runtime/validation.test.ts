@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { APIException, type ContractViolation, closeAll, configure, type Settings } from 'svc-gen/runtime';
+import { APIException, type ContractViolation, closeAll, configure, registerContracts, getService as runtimeService, type Settings } from 'svc-gen/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getService } from '../fixtures/consumer/clients/index.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
@@ -98,6 +98,70 @@ describe('responses', () => {
   });
 });
 
+describe('formats (ajv-formats)', () => {
+  it.each([
+    ['createdAt', 'yesterday', 'date-time'],
+    ['createdAt', '2024-02-30T10:00:00Z', 'date-time'],
+    ['createdAt', '2024-05-01T10:00:00', 'date-time'],
+    ['email', 'ann at example.com', 'email'],
+  ])('a response whose %s is %j is a violation at /body/%s', async (field, value, format) => {
+    answer = { ...ANN, [field]: value };
+    const seen = setup({ validate: { responses: 'warn' } });
+    await getService('user').getUser({ path: { userId: 'u-7' } });
+    expect(seen.map((v) => [v.direction, v.status, v.pointer, v.message])).toEqual([
+      ['response', 200, `/body/${field}`, `/body/${field} must match format "${format}"`],
+    ]);
+  });
+
+  it('a format ajv-formats does not know is accepted, without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const contract = {
+      service: 'phonebook',
+      components: { schemas: {} },
+      operations: {
+        ping: {
+          operationId: 'ping',
+          method: 'GET',
+          path: '/ping',
+          parameters: [],
+          responses: { '200': { content: { 'application/json': { schema: { type: 'object', properties: { phone: { type: 'string', format: 'phone' } } } } } } },
+        },
+      },
+    } as const;
+    registerContracts({ phonebook: async () => ({ contract }) });
+    answer = { phone: 'not checked' };
+    const seen: ContractViolation[] = [];
+    configure({
+      serviceConnections: ['phonebook'],
+      services: { phonebook: { url: server.url } },
+      validate: { responses: 'throw' },
+      onContractViolation: (v) => seen.push(v),
+    });
+    expect(await runtimeService('phonebook').httpDispatch('GET', '/ping')).toEqual({ phone: 'not checked' });
+    expect(seen).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('the checked body is the one returned', () => {
+  it('a JSON body is parsed once: the check and the caller share it', async () => {
+    const text = JSON.stringify(ANN);
+    const parse = vi.spyOn(JSON, 'parse');
+    setup({ validate: { responses: 'throw' } });
+    expect(await getService('user').getUser({ path: { userId: 'u-7' } })).toEqual(ANN);
+    expect(parse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
+  });
+
+  it('a response object answered twice (a per-attempt test double) is parsed afresh for each call', async () => {
+    const canned = { status: 200, headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode(JSON.stringify(ANN)) };
+    const seen = setup({ validate: { responses: 'throw' }, steps: [{ per: 'attempt', step: () => async () => canned }] });
+    const first = (await getService('user').getUser({ path: { userId: 'u-7' } })) as { name: string };
+    first.name = 'changed by the first caller';
+    expect(await getService('user').getUser({ path: { userId: 'u-7' } })).toEqual(ANN);
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('requests', () => {
   it('throw: an invalid body is never sent', async () => {
     const seen = setup({ validate: { requests: 'throw' } });
@@ -124,9 +188,9 @@ describe('off', () => {
     const run = (mode: string) => {
       const child = spawnSync(process.execPath, [script, mode], { encoding: 'utf8', timeout: 20_000 });
       expect(child.stderr).toBe('');
-      return JSON.parse(child.stdout) as { ajv: boolean; contractLoaded: boolean };
+      return JSON.parse(child.stdout) as { ajv: boolean; formats: boolean; contractLoaded: boolean };
     };
-    expect(run('off')).toEqual({ ajv: false, contractLoaded: false });
-    expect(run('warn')).toEqual({ ajv: true, contractLoaded: true });
+    expect(run('off')).toEqual({ ajv: false, formats: false, contractLoaded: false });
+    expect(run('warn')).toEqual({ ajv: true, formats: true, contractLoaded: true });
   });
 });

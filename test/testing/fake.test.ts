@@ -102,3 +102,11 @@ it('query parameters are coerced to their schema types before the handler sees t
 it('a handler for an operation the service does not have is refused at start', async () => {
   await expect(createFake('user', { getUsr: () => ({ status: 200 }) }, { contract, point: false })).rejects.toThrow(/"user" has no operation "getUsr"/);
 });
+
+it('a handler answer with a bad date-time is a violation at its pointer', async () => {
+  const f = await start({ getUser: () => ({ status: 200, body: { ...ANN, createdAt: '1 May 2024' } }) });
+  expect((await get(f)).status).toBe(200);
+  expect(f.violations.map((v) => [v.direction, v.status, v.pointer, v.message])).toEqual([
+    ['response', 200, '/body/createdAt', '/body/createdAt must match format "date-time"'],
+  ]);
+});

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { JOURNAL_FILE, recover } from '../../generator/output/journal.js';
-import { cleanup, tempDir } from './helpers/fs.js';
+import { JOURNAL_FILE, recover } from '../../../../generator/output/journal.js';
+import { cleanup, tempDir } from '../../../generator/helpers/fs.js';
 
 let out: string;
 beforeEach(() => {

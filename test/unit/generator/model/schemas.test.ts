@@ -4,8 +4,8 @@
  * PascalCased, clashes numbered, every rename reported, the same input always giving the same names.
  */
 import { describe, expect, it } from 'vitest';
-import { responseTypes } from '../../generator/model/responses.js';
-import { refName, schemaNames } from '../../generator/model/schemas.js';
+import { responseTypes } from '../../../../generator/model/responses.js';
+import { refName, schemaNames } from '../../../../generator/model/schemas.js';
 
 type Case = [name: string, keys: string[], taken: string[], want: string[], renamed: number];
 

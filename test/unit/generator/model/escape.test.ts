@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentLines, jsString, propertyKey } from '../../generator/model/escape.js';
-import { jsdoc } from '../../generator/render/helpers.js';
+import { commentLines, jsString, propertyKey } from '../../../../generator/model/escape.js';
+import { jsdoc } from '../../../../generator/render/helpers.js';
 
 const hostile = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('*/', '</script>', '${x}', '`', "'", '"', '\\', '\u2028', '\n', '\r\n', '@deprecated'));
 const strings = fc.array(hostile, { maxLength: 8 }).map((parts) => parts.join(''));

@@ -3,7 +3,7 @@
  * reserved words and invalid characters made safe.
  */
 import { describe, expect, it } from 'vitest';
-import { camelCase, IDENTIFIER, kebabCase, nameFromRoute, pascalCase, safeIdentifier } from '../../generator/model/names.js';
+import { camelCase, IDENTIFIER, kebabCase, nameFromRoute, pascalCase, safeIdentifier } from '../../../../generator/model/names.js';
 
 describe('camelCase (operationId → method name)', () => {
   const cases: [string, string][] = [

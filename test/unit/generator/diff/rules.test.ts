@@ -5,8 +5,8 @@
  * rules table), so a stray change or a wrong level fails it.
  */
 import { describe, expect, it } from 'vitest';
-import { allRules, RULES } from '../../generator/diff/rules.js';
-import { baseSpec, diffDocs, kindsOf } from './helpers.js';
+import { allRules, RULES } from '../../../../generator/diff/rules.js';
+import { baseSpec, diffDocs, kindsOf } from '../../../diff/helpers.js';
 
 type Json = Record<string, any>;
 type Level = 'B' | 'N' | 'W';

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import type { OpenAPIDocument } from '../../generator/load/document.js';
-import { typesOfCopy, typesSource } from '../../generator/types/emit-types.js';
+import type { OpenAPIDocument } from '../../../../generator/load/document.js';
+import { typesOfCopy, typesSource } from '../../../../generator/types/emit-types.js';
 
 const examples = path.dirname(createRequire(import.meta.url).resolve('@readme/oas-examples/package.json'));
 

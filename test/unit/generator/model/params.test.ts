@@ -4,7 +4,7 @@
  * leaves undefined, and content parameters given their schema for openapi-typescript.
  */
 import { describe, expect, it } from 'vitest';
-import { legacyStyleTable, parameterSpecs, typeContentParameters } from '../../generator/model/params.js';
+import { legacyStyleTable, parameterSpecs, typeContentParameters } from '../../../../generator/model/params.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
  * response handling, runtime op fields, docs, and deterministic collision resolution.
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationModel } from '../../generator/model/model-types.js';
-import { buildService } from '../../generator/model/service.js';
+import type { OperationModel } from '../../../../generator/model/model-types.js';
+import { buildService } from '../../../../generator/model/service.js';
 
 type Json = Record<string, unknown>;
 
