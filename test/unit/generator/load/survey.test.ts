@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { surveyDocument } from '../../generator/load/survey.js';
-import { sha256 } from '../../generator/util/hash.js';
-import { pointerIndex } from '../../generator/util/json-pointer.js';
+import { surveyDocument } from '../../../../generator/load/survey.js';
+import { sha256 } from '../../../../generator/util/hash.js';
+import { pointerIndex } from '../../../../generator/util/json-pointer.js';
 
 type Json = Record<string, unknown>;
 
