@@ -1,13 +1,14 @@
 /**
  * A side of the diff (a spec file, a folder of specs, or `git:<rev>:<path>`) → its services, each
- * loaded exactly as generation loads it (discovery, $ref bundling within the loader's boundary,
- * Swagger 2.0 conversion) and named as generation names it.
+ * loaded and checked exactly as generation does it (prepare.ts's `checkOne`: discovery, $ref
+ * bundling within the loader's boundary, Swagger 2.0 conversion, duplicate operationIds renamed,
+ * the document checks) and named as generation names it.
  */
 
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { discover } from '../load/discover.js';
-import { type LoadedSpec, loadSpec } from '../load/load.js';
+import { type Checked, checkOne } from '../load/prepare.js';
 import { serviceNames } from '../model/registry.js';
 import { extractGitSide, parseGitSide } from './git-source.js';
 
@@ -35,12 +36,12 @@ export async function loadSide(arg: string, cwd: string): Promise<Side> {
   const refRoot = extracted?.root;
   try {
     const sources = discover([at]);
-    const all = await Promise.all(sources.map((s) => loadSpec(s, { refRoot, allowShared: s.scanned })));
+    const all = await Promise.all(sources.map((s) => checkOne({ ...s, name: undefined, operationIds: undefined }, refRoot)));
     // Scanned files that are not specs are shared files, skipped as generation skips them.
-    const loaded = all.filter((l): l is LoadedSpec => !('shared' in l));
+    const loaded = all.filter((l): l is Checked => !('shared' in l));
     if (loaded.length === 0)
       throw inputError('SVCGEN_NO_SPECS', arg, 'no spec found: every file scanned is a shared file (no "openapi" or "swagger" at its top level)');
-    const names = serviceNames(loaded.map((l) => ({ file: l.source.entry, fallbackName: l.source.fallbackName, document: l.document })));
+    const names = serviceNames(loaded.map((l) => ({ file: l.loaded.source.entry, fallbackName: l.loaded.source.fallbackName, document: l.document })));
     const services = new Map<string, Json>();
     names
       .map((n, i) => [n, loaded[i]?.document] as const)

@@ -6,15 +6,16 @@
  * A file found by scanning a folder whose top level has neither `openapi` nor `swagger` is a shared
  * file (errors, pagination, ... that services `$ref`), not a service: it is reported, not refused.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { inputError, SvcGenInputError } from '../errors.js';
-import { resolvePointer } from '../model/resolve.js';
 import { sha256 } from '../util/hash.js';
 import type { SpecSource } from './discover.js';
 import type { OpenAPIDocument } from './document.js';
-import { collapseRefsIntoPaths, normalizeMapping } from './normalize.js';
-import { parseSpecText } from './parse.js';
+import { collapseRefsIntoPaths } from './normalize.js';
+import { MAX_DEPTH, parseSpecText } from './parse.js';
 import { refBoundary } from './ref-boundary.js';
+import { type Survey, surveyDocument } from './survey.js';
 
 /** One service's spec after loading. */
 export interface LoadedSpec {
@@ -42,73 +43,71 @@ export interface LoadOptions {
 
 /** Loads one spec source; a scanned shared file comes back as a `SharedFile`. */
 export async function loadSpec(source: SpecSource, options: LoadOptions = { refRoot: undefined, allowShared: false }): Promise<LoadedSpec | SharedFile> {
+  const result = await loadSurveyed(source, options);
+  return 'shared' in result ? result : result.loaded;
+}
+
+/**
+ * `loadSpec`, with the survey (survey.ts) of the document it returns, so the checks and the types
+ * step that follow need not walk it again. The survey holds nodes of the document: it stays in the
+ * thread that loaded it (a `LoadedSpec` is plain data that may cross to another).
+ */
+export async function loadSurveyed(source: SpecSource, options: LoadOptions): Promise<{ loaded: LoadedSpec; survey: Survey } | SharedFile> {
   const file = source.entry;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw inputError('SVCGEN_PATH_NOT_FOUND', file, `cannot read: ${(e as Error).message}`);
   }
+  const text = bytes.toString('utf8');
+  // The hash of the text read as UTF-8: of the bytes themselves when they are valid UTF-8 (the same
+  // digest without encoding 13 MB again), of the decoded text otherwise (its replacement characters).
+  const hash = isUtf8(bytes) ? sha256(bytes) : sha256(text);
   const parsed = parseSpecText(file, text);
-  if (options.allowShared && isSharedFile(parsed.value)) return { shared: true, file, hash: sha256(text) };
+  if (options.allowShared && isSharedFile(parsed.value)) return { shared: true, file, hash };
   const { document, converted } = await toOpenAPI3(file, parsed.value);
   // One walk normalizes discriminator mappings and finds whether the document is already bundled.
-  const bundled = normalizeAndCheckSelfContained(document)
+  // A Swagger document is converted into a new object that may share nodes; a JSON file's value shares none.
+  const tree = parsed.tree && !converted;
+  let survey = surveyDocument(document, { normalize: true, tree });
+  if (survey.tooDeep) throw tooDeep(file);
+  const bundled = survey.internal
     ? { document, loaded: new Map<string, string>(), warnings: [] }
     : await (await import('./bundle.js')).bundleSpec(file, text, document, converted, refBoundary(file, options.refRoot));
-  const inputHashes = new Map<string, string>([[file, sha256(text)]]);
+  const inputHashes = new Map<string, string>([[file, hash]]);
   for (const [ref, body] of [...bundled.loaded].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (ref !== file) inputHashes.set(ref, sha256(body));
   }
-  const unsupported = collapseRefsIntoPaths(bundled.document);
-  if (unsupported.length > 0) {
-    throw new SvcGenInputError(
-      unsupported.map((u) => ({
-        code: 'SVCGEN_INVALID_SPEC' as const,
-        file,
-        location: { pointer: u.pointer },
-        reason: `$ref ${JSON.stringify(u.ref)} points inside paths; openapi-typescript cannot type that: move the schema to components/schemas`,
-      })),
-    );
+  // The bundler adds to the document it is given (and may return another): a bundled document is surveyed again.
+  if (!survey.internal) survey = surveyDocument(bundled.document);
+  if (survey.refsIntoPaths) {
+    const unsupported = collapseRefsIntoPaths(bundled.document);
+    if (unsupported.length > 0) {
+      throw new SvcGenInputError(
+        unsupported.map((u) => ({
+          code: 'SVCGEN_INVALID_SPEC' as const,
+          file,
+          location: { pointer: u.pointer },
+          reason: `$ref ${JSON.stringify(u.ref)} points inside paths; openapi-typescript cannot type that: move the schema to components/schemas`,
+        })),
+      );
+    }
+    // The copies made are structuredClones, so a tree stays one.
+    survey = surveyDocument(bundled.document, { tree: survey.tree });
   }
-  return { source, document: bundled.document, inputHashes, warnings: [...parsed.warnings, ...bundled.warnings] };
+  if (survey.tooDeep) throw tooDeep(file);
+  return { loaded: { source, document: bundled.document, inputHashes, warnings: [...parsed.warnings, ...bundled.warnings] }, survey };
+}
+
+function tooDeep(file: string) {
+  return inputError('SVCGEN_RESOURCE_LIMIT', file, `nested deeper than ${MAX_DEPTH} levels; refusing to read it`);
 }
 
 /** True for a loaded value that is not a spec: its top level holds neither `openapi` nor `swagger`. */
 export function isSharedFile(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
   return !('openapi' in value) && !('swagger' in value);
-}
-
-/**
- * Normalizes discriminator mappings (normalize.ts) and answers whether every `$ref` in the document
- * is internal and resolves, in one walk. Such a document is already bundled, so the redocly walk
- * (about 40% of the time on a large spec) is skipped; its type cycles are checked with the rest of
- * the document (model/validate.ts). Anything else, including a dangling ref, takes the bundler's
- * path, which reports it with its line.
- */
-function normalizeAndCheckSelfContained(doc: OpenAPIDocument): boolean {
-  let internal = true;
-  const stack: unknown[] = [doc];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) if (typeof item === 'object' && item !== null) stack.push(item);
-      continue;
-    }
-    const obj = node as Record<string, unknown>;
-    normalizeMapping(obj);
-    const ref = obj['$ref'];
-    if (internal && typeof ref === 'string' && (!ref.startsWith('#') || resolvePointer(doc, ref) === undefined)) internal = false;
-    for (const key in obj) {
-      const v = obj[key];
-      if (typeof v === 'object' && v !== null) stack.push(v);
-    }
-  }
-  return internal;
 }
 
 /** Checks the document is OpenAPI 3.x or Swagger 2.0 and converts the latter. */

@@ -12,7 +12,7 @@ const SCHEMA_NAME = /^[A-Za-z0-9._-]+$/;
  * Discriminator mapping values may be plain schema names (OpenAPI 3.0.3 §4.7.25, "MAY be schema
  * names or references"). Redocly and openapi-typescript read every value as a reference (and fail
  * on a bare name), so bare names in `obj`'s discriminator become the equivalent
- * `#/components/schemas/<name>`. Called on every object of the document by load's single walk. Mutates `obj`.
+ * `#/components/schemas/<name>`. Called on every object of the document by its first walk (survey.ts). Mutates `obj`.
  */
 export function normalizeMapping(obj: Record<string, unknown>): void {
   const disc = obj['discriminator'];
@@ -107,6 +107,6 @@ function chainEnd(doc: Record<string, unknown>, ref: string): string | undefined
 }
 
 /** A ref below a path item or operation (refs to a whole path item or operation type fine). */
-function intoOperation(ref: string): boolean {
+export function intoOperation(ref: string): boolean {
   return /^#\/(paths|webhooks)\/[^/]+\//.test(ref) && !/^#\/(paths|webhooks)\/[^/]+\/(get|put|post|delete|options|head|patch|trace)$/.test(ref);
 }

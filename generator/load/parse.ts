@@ -21,6 +21,8 @@ import { repairQuotedIndent } from './lenient-yaml.js';
 export interface ParsedText {
   readonly value: unknown;
   readonly warnings: readonly string[];
+  /** The value came from JSON.parse, so no node in it has two parents (YAML aliases can share one). */
+  readonly tree: boolean;
 }
 
 /**
@@ -47,13 +49,13 @@ export function parseSpecText(file: string, text: string): ParsedText {
         if ((yamlError as { code?: string }).code === 'SVCGEN_RESOURCE_LIMIT') throw yamlError;
         throw inputError('SVCGEN_SYNTAX', file, `invalid JSON: ${jsonReason(jsonError)}`, jsonLocation(text, jsonError));
       }
-      return { value: yaml.value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`, ...yaml.warnings] };
+      return { value: yaml.value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`, ...yaml.warnings], tree: false };
     }
     // Valid JSON nests exactly as deep as its brackets outside strings: one scan of the text
     // (about 30 ms on 13 MB), not a walk of the parsed value (about ten times that).
     const deep = jsonDepthOffset(text);
     if (deep < text.length) throw tooDeep(file, lineColumn(text, deep));
-    return { value, warnings: [] };
+    return { value, warnings: [], tree: true };
   }
   return parseYaml(file, text);
 }
@@ -120,7 +122,7 @@ function parseYaml(file: string, original: string): ParsedText {
   }
   // Aliases can nest anchors inside anchors: measure the built value too.
   if (height(value) > MAX_DEPTH) throw tooDeep(file, {});
-  return { value, warnings };
+  return { value, warnings, tree: false };
 }
 
 function firstLine(message: string): string {

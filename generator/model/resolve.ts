@@ -15,9 +15,13 @@ export function isObject(v: unknown): v is Json {
 export function resolvePointer(doc: Json, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   let node: unknown = doc;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    const key = unescapePointer(decodeURIComponent(raw));
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
+  // `#/a/b` splits into `#`, `a`, `b`; tokens are decoded and unescaped only when they need it (most do not).
+  const tokens = ref.split('/');
+  for (let i = 1; i < tokens.length; i++) {
+    let key = tokens[i] as string;
+    if (key.includes('%')) key = decodeURIComponent(key);
+    if (key.includes('~')) key = unescapePointer(key);
+    if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Json)[key];
   }
   return node;

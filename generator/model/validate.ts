@@ -5,9 +5,10 @@
  * itself with no object in between would not compile either (cycles.ts).
  */
 import { inputError, SvcGenInputError } from '../errors.js';
+import type { Survey } from '../load/survey.js';
 import { PATH_ITEM_METHODS } from '../util/http-methods.js';
-import { escapePointer } from '../util/json-pointer.js';
-import { typeCycleProblems } from './cycles.js';
+import { escapePointer, pointerIndex } from '../util/json-pointer.js';
+import { checkTypeCycles } from './cycles.js';
 import { pathTemplateProblems } from './path-templates.js';
 import { deref, isObject } from './resolve.js';
 
@@ -16,16 +17,24 @@ type Json = Record<string, unknown>;
 /**
  * Throws `SVCGEN_INVALID_SPEC` for a path key with a bad `%`, an operationId with a `%`, a
  * duplicate operationId (at the JSON pointer of the second use, naming the first), a `$ref` to a
- * key with a `%`, and schemas that contain themselves with no object in between; and every path
+ * key with a `%`, and schemas that contain themselves with no object (nor array of a named schema) in between; and every path
  * template `{name}` without its path parameter, or path parameter without its `{name}` (all of them).
  */
-export function validateDocument(file: string, doc: Json): void {
+export function validateDocument(file: string, doc: Json, survey: Pick<Survey, 'root' | 'percentRef' | 'cycleStarts'>): Validated {
+  if (survey.root !== doc) throw new Error('validateDocument: the survey is of another document');
   checkPaths(file, doc);
-  checkRefs(file, doc);
+  checkRefs(file, doc, survey.percentRef);
   const templates = pathTemplateProblems(file, doc);
   if (templates.length > 0) throw new SvcGenInputError(templates);
-  const cycles = typeCycleProblems(file, doc);
-  if (cycles.length > 0) throw new SvcGenInputError(cycles);
+  const cycles = checkTypeCycles(file, doc, survey.cycleStarts);
+  if (cycles.problems.length > 0) throw new SvcGenInputError([...cycles.problems]);
+  return { lazyArrays: cycles.lazyArrays };
+}
+
+/** What the types step needs from the checks. */
+export interface Validated {
+  /** Schemas whose arrays types.ts prints as interfaces (cycles.ts). */
+  readonly lazyArrays: readonly string[];
 }
 
 /** Path keys with a bad `%`; operationIds with a `%`, or used twice. */
@@ -66,43 +75,16 @@ function checkPaths(file: string, doc: Json): void {
 
 /**
  * A `$ref` naming a key that holds `%` (written `%25`): openapi-typescript decodes refs twice, so it
- * would resolve another key or fail ("URI malformed"). Iterative walk.
+ * would resolve another key or fail ("URI malformed"). The survey found the first one, if any.
  */
-function checkRefs(file: string, doc: Json): void {
-  // Each entry keeps its parent entry and key: the pointer is built only for the ref reported.
-  const stack: Step[] = [{ node: doc, parent: undefined, key: '' }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const step = stack.pop() as Step;
-    const { node } = step;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const ref = (node as Json)['$ref'];
-    if (typeof ref === 'string' && /%25/i.test(ref)) {
-      throw inputError(
-        'SVCGEN_INVALID_SPEC',
-        file,
-        `$ref ${JSON.stringify(ref)} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`,
-        { pointer: `${pointerOf(step)}/$ref` },
-      );
-    }
-    for (const k in node) {
-      const v = (node as Json)[k];
-      if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: step, key: k });
-    }
-  }
-}
-
-interface Step {
-  readonly node: object;
-  readonly parent: Step | undefined;
-  readonly key: string;
-}
-
-function pointerOf(step: Step): string {
-  const keys: string[] = [];
-  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(`/${escapePointer(s.key)}`);
-  return keys.reverse().join('');
+function checkRefs(file: string, doc: Json, node: object | undefined): void {
+  if (node === undefined) return;
+  throw inputError(
+    'SVCGEN_INVALID_SPEC',
+    file,
+    `$ref ${JSON.stringify((node as Json)['$ref'])} names a key with a % in it, which openapi-typescript decodes twice (it would type another key, or fail); rename the key`,
+    { pointer: `${pointerIndex(doc)(node)}/$ref` },
+  );
 }
 
 function decodes(text: string): boolean {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { GlobalContext, OpenAPI3 } from 'openapi-typescript';
 import { inputError } from '../errors.js';
 import type { OpenAPIDocument } from '../load/document.js';
+import type { Survey } from '../load/survey.js';
 import { typeContentParameters } from '../model/params.js';
 import { writableForTypes } from './types-input.js';
 
@@ -51,18 +52,19 @@ const COMMENT_HEADER = `/**
 const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
 const WITH_REQUIRED_SOUND = 'type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof NonNullable<T>]-?: NonNullable<T>[P];\n};';
 
-/** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). */
-export async function typesSource(file: string, document: OpenAPIDocument): Promise<string> {
+/** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). `survey`: of `document`, when the caller has it (load/survey.ts). */
+export async function typesSource(file: string, document: OpenAPIDocument, survey?: Survey, lazyArrays: readonly string[] = []): Promise<string> {
   // openapi-typescript annotates the object it is given: it gets copies of the nodes it writes (types-input.ts), so the model's input stays pristine.
-  return typesOfCopy(file, writableForTypes(document));
+  return typesOfCopy(file, writableForTypes(document, survey), lazyArrays);
 }
 
 /** `typesSource` on a document openapi-typescript may write to (exported so tests compare it on a whole `structuredClone`). */
-export function typesOfCopy(file: string, copy: Record<string, unknown>): string {
+export function typesOfCopy(file: string, copy: Record<string, unknown>, lazyArrays: readonly string[] = []): string {
   const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   try {
     typeContentParameters(copy);
     const schema = copy as unknown as OpenAPI3;
+    const resolved = new Map<string, unknown>();
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
@@ -91,17 +93,77 @@ export function typesOfCopy(file: string, copy: Record<string, unknown>): string
       makePathsEnum: false,
       generatePathParams: false,
       readWriteMarkers: false,
-      resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+      // Memoized: the transform asks for the same parameters and bodies once per operation, and reads what it gets.
+      resolve: <T>($ref: string): T | undefined => {
+        if (resolved.has($ref)) return resolved.get($ref) as T | undefined;
+        const node = resolveRef<T>(schema, $ref, { silent: true });
+        resolved.set($ref, node);
+        return node;
+      },
     };
-    const nodes = transformSchema(schema, ctx);
+    const transformed = transformSchema(schema, ctx);
+    const lazy = lazyArrays.length > 0 ? lazyArrayTypes(typescript(), transformed, lazyArrays) : undefined;
+    const nodes = lazy?.nodes ?? transformed;
     // TypeScript's printer leaves `</script` and U+2028/U+2029 raw in string literals and comments,
     // and control characters (NUL…) raw in comments. `<\/` and `\u2028` mean the same inside a
     // string literal, and all of them are inert text in a comment.
-    return (COMMENT_HEADER + astToString(nodes))
+    return (COMMENT_HEADER + astToString(nodes) + (lazy?.declarations ?? ''))
       .replace(/<\/(script)/gi, '<\\/$1')
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
       .replace(WITH_REQUIRED, WITH_REQUIRED_SOUND);
   } catch (e) {
     throw inputError('SVCGEN_INVALID_SPEC', file, `openapi-typescript cannot type this document: ${(e as Error).message}`);
   }
+}
+
+/** The TypeScript compiler openapi-typescript builds its nodes with (the same module instance). */
+function typescript(): typeof import('typescript') {
+  return createRequire(require.resolve('openapi-typescript'))('typescript') as typeof import('typescript');
+}
+
+/**
+ * A schema that contains itself through an array of itself (`JSONValue: string | ... | JSONValue[]`)
+ * prints as a member that refers to itself eagerly (`components["schemas"]["JSONValue"][]`, TS2502).
+ * An interface extending `Array` is the same type, and TypeScript resolves its element lazily: each
+ * `components["schemas"][name][]` for a name in `names` (model/cycles.ts chose them) becomes a
+ * reference to `export interface $ArrayOf_<name> extends Array<components["schemas"][name]> {}`,
+ * declared after openapi-typescript's output.
+ */
+function lazyArrayTypes(ts: typeof import('typescript'), nodes: readonly import('typescript').Node[], names: readonly string[]) {
+  const aliases = new Map<string, string>();
+  const used = new Set<string>();
+  for (const name of names) {
+    const base = `$ArrayOf_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+    let alias = base;
+    for (let n = 2; used.has(alias); n++) alias = `${base}_${n}`;
+    used.add(alias);
+    aliases.set(name, alias);
+  }
+  const literal = (t: import('typescript').TypeNode): string | undefined =>
+    ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined;
+  /** `name` when `t` is `components["schemas"][name]`. */
+  const schemaName = (t: import('typescript').TypeNode): string | undefined => {
+    if (!ts.isIndexedAccessTypeNode(t) || !ts.isIndexedAccessTypeNode(t.objectType)) return undefined;
+    const root = t.objectType.objectType;
+    if (!ts.isTypeReferenceNode(root) || !ts.isIdentifier(root.typeName) || root.typeName.text !== 'components') return undefined;
+    return literal(t.objectType.indexType) === 'schemas' ? literal(t.indexType) : undefined;
+  };
+  const lazy: import('typescript').TransformerFactory<import('typescript').Node> = (context) => (root) => {
+    const visit = (node: import('typescript').Node): import('typescript').Node => {
+      if (ts.isArrayTypeNode(node)) {
+        const name = schemaName(node.elementType);
+        const alias = name === undefined ? undefined : aliases.get(name);
+        if (alias !== undefined) return ts.factory.createTypeReferenceNode(alias);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return visit(root);
+  };
+  const result = ts.transform([...nodes], [lazy]);
+  const transformed = [...result.transformed];
+  result.dispose();
+  const declarations = [...aliases]
+    .map(([name, alias]) => `export interface ${alias} extends Array<components["schemas"][${JSON.stringify(name)}]> {\n}\n`)
+    .join('');
+  return { nodes: transformed, declarations };
 }

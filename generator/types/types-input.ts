@@ -10,8 +10,10 @@
  * Limit: a node reachable by two paths (a YAML alias) and patched through both keeps its patches
  * apart (structuredClone would keep the sharing); JSON documents have no shared nodes.
  */
+import { type Survey, surveyDocument } from '../load/survey.js';
 import { isObject } from '../model/resolve.js';
 import { unescapePointer } from '../util/json-pointer.js';
+import { inlineBrokenRefs, interiorRefBreaks } from './interior-refs.js';
 
 type Json = Record<string, unknown>;
 type Key = string | number;
@@ -22,12 +24,17 @@ interface Writer {
   readonly copies: Set<object>;
 }
 
-/** A root sharing every node with `doc` except the ones `typeContentParameters` and `scanDiscriminators` write. */
-export function writableForTypes(doc: Json): Json {
+/**
+ * A root sharing every node with `doc` except the ones `typeContentParameters` and `scanDiscriminators`
+ * write; those are found in `survey` (load/survey.ts: the one walk of the document), taken when it is
+ * of `doc` and made otherwise.
+ */
+export function writableForTypes(doc: Json, survey?: Survey): Json {
+  const facts = survey?.root === doc ? survey : surveyDocument(doc);
   const w: Writer = { root: { ...doc }, copies: new Set() };
   w.copies.add(w.root);
   for (const keys of contentParameters(doc)) own(w, keys);
-  for (const keys of discriminatorTargets(doc)) {
+  for (const keys of discriminatorTargets(doc, facts)) {
     const target = own(w, keys);
     if (!isObject(target)) continue;
     for (const field of ['allOf', 'properties', 'required'] as const) {
@@ -35,7 +42,24 @@ export function writableForTypes(doc: Json): Json {
       if (typeof v === 'object' && v !== null) target[field] = Array.isArray(v) ? [...v] : { ...v };
     }
   }
+  // A ref into a named schema whose indexed access would not compile is typed inline (interior-refs.ts).
+  for (const keys of facts.interiorRefs) {
+    const ref = at(doc, keys)?.['$ref'];
+    if (typeof ref !== 'string' || !interiorRefBreaks(doc, ref)) continue;
+    const copy = own(w, keys);
+    if (isObject(copy)) inlineBrokenRefs(doc, copy);
+  }
   return w.root;
+}
+
+/** The object at `keys` below `doc`; undefined when absent or not an object. */
+function at(doc: Json, keys: readonly Key[]): Json | undefined {
+  let node: unknown = doc;
+  for (const key of keys) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<Key, unknown>)[key];
+  }
+  return isObject(node) ? node : undefined;
 }
 
 /** The container at `keys` below the writer's root, with it and every container above it copied; undefined when absent. */
@@ -82,59 +106,23 @@ function contentParameters(doc: Json): Key[][] {
   return out;
 }
 
-/** One node of the walk: how it was reached, so a path is built only for the nodes that need one. */
-interface Step {
-  readonly node: object;
-  readonly parent: Step | undefined;
-  readonly key: Key;
-}
-
 /**
  * Every node `scanDiscriminators` may patch (a superset is harmless: it is only copied): what the
  * `oneOf` `$ref`s and the `mapping` of each discriminator resolve to, and each object whose `allOf`
  * holds a `$ref`; as key paths, each `$ref` chain followed to its end as openapi-typescript's
  * `resolveRef` does.
  */
-function discriminatorTargets(doc: Json): Key[][] {
-  const refs: string[] = [];
-  const targets: Key[][] = [];
-  const stack: Step[] = [{ node: doc, parent: undefined, key: '' }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const step = stack.pop() as Step;
-    const { node } = step;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (!Array.isArray(node)) {
-      const o = node as Json;
-      const disc = o['discriminator'];
-      if (isObject(disc) && disc['propertyName']) {
-        if (Array.isArray(o['oneOf'])) for (const item of o['oneOf']) if (isObject(item) && typeof item['$ref'] === 'string') refs.push(item['$ref']);
-        if (isObject(disc['mapping'])) for (const v of Object.values(disc['mapping'])) if (typeof v === 'string') refs.push(v);
-      }
-      if (Array.isArray(o['allOf']) && o['allOf'].some((item) => isObject(item) && '$ref' in item)) targets.push(keysOf(step));
-    }
-    for (const key of Object.keys(node)) {
-      const child = (node as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) stack.push({ node: child, parent: step, key: Array.isArray(node) ? Number(key) : key });
-    }
-  }
-  const out: Key[][] = [];
-  for (const ref of refs) {
+function discriminatorTargets(doc: Json, survey: Pick<Survey, 'discriminatorRefs' | 'allOfRefHolders'>): (readonly Key[])[] {
+  const out: (readonly Key[])[] = [];
+  for (const ref of survey.discriminatorRefs) {
     const keys = chainEnd(doc, refKeys(ref));
     if (keys) out.push(keys);
   }
-  for (const keys of targets) {
+  for (const keys of survey.allOfRefHolders) {
     const end = chainEnd(doc, keys);
     if (end) out.push(end);
   }
   return out;
-}
-
-function keysOf(step: Step): Key[] {
-  const keys: Key[] = [];
-  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(s.key);
-  return keys.reverse();
 }
 
 /** `#/a/b~1c` → keys, as @redocly/openapi-core's `parseRef` reads it (what openapi-typescript resolves with). */
@@ -153,7 +141,7 @@ function refKeys(ref: string): Key[] {
 }
 
 /** Keys of the node `keys` leads to after following `$ref`s from it (cycle-safe); undefined when it does not resolve. */
-function chainEnd(doc: Json, start: Key[]): Key[] | undefined {
+function chainEnd(doc: Json, start: readonly Key[]): readonly Key[] | undefined {
   const visited = new Set<string>();
   let keys = start;
   for (;;) {

@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Hex sha256 of a string. */
-export function sha256(text: string): string {
+/** Hex sha256 of a string (of its UTF-8 encoding), or of bytes. */
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -1,6 +1,7 @@
 /**
  * Cyclic schemas. A cycle through an object (a property, additionalProperties), also across files,
- * is a recursive type that compiles and accepts (and rejects) the right values. A schema that
+ * is a recursive type that compiles and accepts (and rejects) the right values; so is a cycle
+ * through an array of a named schema (Vercel's JSON-value schema), printed as an interface extending Array. A schema that
  * contains itself with nothing but `$ref`, allOf/anyOf/oneOf or items in between cannot be typed
  * by openapi-typescript's output (TS2502): it is refused with the cycle named, never emitted.
  */
@@ -78,16 +79,64 @@ describe('recursive schemas', () => {
   });
 });
 
+describe('a schema that contains itself through an array of itself (Vercel: a JSON value)', () => {
+  it('generates, compiles strict, accepts JSON values and rejects others; arrays elsewhere stay T[]', async () => {
+    writeFiles(dir, {
+      'arrays/vercel.json': doc(
+        {
+          JSONValue: {
+            oneOf: [
+              { type: 'string' },
+              { type: 'number' },
+              { type: 'boolean' },
+              { type: 'null' },
+              { type: 'array', items: ref('JSONValue') },
+              { type: 'object', additionalProperties: ref('JSONValue') },
+            ],
+          },
+          Nested: { type: 'array', items: ref('Nested') },
+          Tags: { type: 'array', items: ref('Tag') },
+          Tag: { type: 'string' },
+        },
+        'JSONValue',
+      ),
+    });
+    const result = await generate({ inputs: [path.join(dir, 'arrays')], out: path.join(dir, 'arrays-out') });
+    expect(result.services.map((s) => [s.name, s.operations])).toEqual([['vercel', 1]]);
+    const types = result.files.find((f) => f.path === 'vercel/types.d.ts')?.contents ?? '';
+    expect(types).toContain('export interface $ArrayOf_JSONValue extends Array<components["schemas"]["JSONValue"]> {');
+    expect(types).toContain('Nested: $ArrayOf_Nested;');
+    expect(types).toContain('Tags: components["schemas"]["Tag"][];');
+    writeFileSync(
+      path.join(dir, 'arrays-out/usage.ts'),
+      [
+        "import type { GetXSuccess } from './vercel/client.js';",
+        "import type { components } from './vercel/types.js';",
+        "export const value: GetXSuccess = { a: [1, 'two', null, { b: [true, [[]]] }] };",
+        'export const scalar: GetXSuccess = 3;',
+        "export const nested: components['schemas']['Nested'] = [[], [[[]]]];",
+        "export const array: components['schemas']['JSONValue'][] = [1, 'a'];",
+        '// @ts-expect-error a function is not a JSON value',
+        'export const bad: GetXSuccess = { a: [() => 1] };',
+        '// @ts-expect-error a string is not an array of arrays',
+        "export const badNested: components['schemas']['Nested'] = ['x'];",
+        '',
+      ].join('\n'),
+    );
+    const diagnostics = typecheck(path.join(dir, 'arrays-out'));
+    expect(diagnostics, formatDiagnostics(diagnostics)).toEqual([]);
+  });
+});
+
 describe('a schema that contains itself with no object in between', () => {
   /** [name, schemas, the cycle as reported] */
   const cases: [string, Record<string, unknown>, string][] = [
     ['a $ref to itself', { Root: ref('Root') }, '#/components/schemas/Root → #/components/schemas/Root'],
     ['two $refs to each other', { Root: ref('B'), B: ref('Root') }, '#/components/schemas/Root → #/components/schemas/B → #/components/schemas/Root'],
-    ['an array of itself', { Root: { type: 'array', items: ref('Root') } }, '#/components/schemas/Root → #/components/schemas/Root'],
     ['allOf itself', { Root: { allOf: [ref('Root'), { type: 'object' }] } }, '#/components/schemas/Root → #/components/schemas/Root'],
     [
-      'a union with itself',
-      { Root: { anyOf: [{ type: 'string' }, { type: 'array', items: ref('Root') }] } },
+      'a union with an inline array of a union with itself',
+      { Root: { anyOf: [{ type: 'string' }, { type: 'array', items: { anyOf: [ref('Root'), { type: 'number' }] } }] } },
       '#/components/schemas/Root → #/components/schemas/Root',
     ],
     ['a tuple of itself', { Root: { type: 'array', prefixItems: [ref('Root')] } }, '#/components/schemas/Root → #/components/schemas/Root'],
