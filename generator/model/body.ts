@@ -6,10 +6,10 @@
  * Binary bodies (`application/octet-stream`, `image/*`, or a `format: binary`/`contentMediaType`
  * string schema) are typed as bytes; multipart properties that are binary strings become `files`.
  */
-import type { BodyType } from '@svc-gen/runtime';
+import type { BodyType, MediaSpec, PartEncoding } from '@svc-gen/runtime';
 import { jsString } from './escape.js';
 import { type MediaKind, mediaKind, orderRequestMedia } from './media.js';
-import type { BodyVariant, ParamPart } from './model-types.js';
+import type { BodyVariant, OperationModel, ParamPart } from './model-types.js';
 import { isRequiredProp } from './params.js';
 import { deref, isObject } from './resolve.js';
 
@@ -25,8 +25,8 @@ export interface BodyParts {
   readonly bodyType: BodyType | null;
   /** The default media type, as the spec names it. */
   readonly contentType: string | null;
-  /** TypeScript literal of the runtime's `media` table. */
-  readonly media: string | null;
+  /** The runtime's `media` table: kind and encoding object per media type (own keys: `Object.fromEntries`). */
+  readonly media: OperationModel['media'];
   /** Every media type's parts, default first, when there are several. */
   readonly variants: BodyVariant[] | null;
 }
@@ -43,16 +43,16 @@ export function bodyParts(doc: Json, op: Json, opType: string, warn: (msg: strin
   if (!first) return NONE;
   const required = rb['required'] === true;
   const variants = entries.map(({ media, kind }) => ({ contentType: media, parts: variantParts(doc, content, media, kind, required, opType) }));
-  const table = entries.map(({ media, kind }) => {
+  const table = entries.map(({ media, kind }): [string, MediaSpec] => {
     const encoding =
-      kind === 'form' || kind === 'multipart' ? encodingLiteral(doc, deref(doc, content[media]), (m) => warn(`request body ${media}: ${m}`)) : '';
-    return `${jsString(media)}: { type: ${jsString(kind)}${encoding ? `, encoding: ${encoding}` : ''} }`;
+      kind === 'form' || kind === 'multipart' ? encodingTable(doc, deref(doc, content[media]), (m) => warn(`request body ${media}: ${m}`)) : undefined;
+    return [media, { type: kind, ...(encoding ? { encoding } : {}) }];
   });
   return {
     parts: variants[0]!.parts,
     bodyType: BODY_TYPE[first.kind],
     contentType: first.media,
-    media: `{ ${table.join(', ')} }`,
+    media: Object.fromEntries(table),
     variants: variants.length > 1 ? variants : null,
   };
 }
@@ -105,24 +105,24 @@ function variantParts(doc: Json, content: Json, media: string, kind: MediaKind, 
  * The media type's `encoding` object as a TypeScript literal for the runtime (contentType, style,
  * explode, allowReserved), or '' when it has none. Part `headers` cannot be sent: reported.
  */
-function encodingLiteral(doc: Json, mediaObject: Json | undefined, warn: (msg: string) => void): string {
+function encodingTable(doc: Json, mediaObject: Json | undefined, warn: (msg: string) => void): MediaSpec['encoding'] {
   const encoding = deref(doc, mediaObject?.['encoding']);
-  if (!encoding) return '';
-  const props: string[] = [];
+  if (!encoding) return undefined;
+  const props: [string, PartEncoding][] = [];
   for (const name of Object.keys(encoding).sort()) {
     const e = deref(doc, encoding[name]);
     if (!e) continue;
-    const fields: string[] = [];
-    if (typeof e['contentType'] === 'string') fields.push(`contentType: ${jsString(e['contentType'])}`);
-    if (typeof e['style'] === 'string' && STYLES.has(e['style'])) fields.push(`style: ${jsString(e['style'])}`);
+    const fields: { -readonly [K in keyof PartEncoding]: PartEncoding[K] } = {};
+    if (typeof e['contentType'] === 'string') fields.contentType = e['contentType'];
+    if (typeof e['style'] === 'string' && STYLES.has(e['style'])) fields.style = e['style'] as NonNullable<PartEncoding['style']>;
     else if (e['style'] !== undefined)
       warn(`encoding of ${JSON.stringify(name)}: style ${JSON.stringify(e['style'])} is not a form style; the default (form) is used`);
-    if (typeof e['explode'] === 'boolean') fields.push(`explode: ${e['explode']}`);
-    if (typeof e['allowReserved'] === 'boolean') fields.push(`allowReserved: ${e['allowReserved']}`);
+    if (typeof e['explode'] === 'boolean') fields.explode = e['explode'];
+    if (typeof e['allowReserved'] === 'boolean') fields.allowReserved = e['allowReserved'];
     if (isObject(e['headers']) && Object.keys(e['headers']).length > 0) warn(`encoding of ${JSON.stringify(name)}: part headers are not sent`);
-    if (fields.length > 0) props.push(`${jsString(name)}: { ${fields.join(', ')} }`);
+    if (Object.keys(fields).length > 0) props.push([name, fields]);
   }
-  return props.length > 0 ? `{ ${props.join(', ')} }` : '';
+  return props.length > 0 ? Object.fromEntries(props) : undefined;
 }
 
 function isBinaryString(s: Json | undefined): boolean {

@@ -4,7 +4,7 @@
  * (paths, ids, docs) stay raw and are escaped by the render helpers for the place they land in.
  * Type expressions (`type` fields) are TypeScript built by the model with every key escaped.
  */
-import type { BodyType, HttpMethod, ParamLocation, ParamStyle, ResponseType } from '@svc-gen/runtime';
+import type { BodyType, HttpMethod, MediaSpec, ParamLocation, ParamStyle, ResponseType } from '@svc-gen/runtime';
 
 /** One part of a method's `params` argument. */
 export interface ParamPart {
@@ -54,8 +54,8 @@ export interface OperationModel {
   readonly bodyType: BodyType | null;
   /** The default request media type (raw), `null` without a request body. */
   readonly contentType: string | null;
-  /** TypeScript literal of the runtime's `media` table (built from escaped parts), `null` without a body. */
-  readonly media: string | null;
+  /** The runtime's `media` table (kind and encoding object per media type), `null` without a body. */
+  readonly media: { readonly [contentType: string]: MediaSpec } | null;
   /** Every request media type's body parts, default first, only when there are several. */
   readonly bodies: readonly BodyVariant[] | null;
   readonly responseType: ResponseType | null;

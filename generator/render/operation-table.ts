@@ -4,7 +4,6 @@
  */
 import type { OperationSpec } from '@svc-gen/runtime';
 import type { OperationModel } from '../model/model-types.js';
-import { literalValue } from './literal.js';
 
 /** `{ [methodName]: OperationSpec }`, in the operations' order. */
 export function operationTable(operations: readonly OperationModel[]): Record<string, OperationSpec> {
@@ -15,7 +14,7 @@ export function operationTable(operations: readonly OperationModel[]): Record<st
       method: op.method,
       path: op.requestPath,
       ...(op.bodyType ? { bodyType: op.bodyType } : {}),
-      ...(op.contentType && op.media ? { contentType: op.contentType, media: literalValue(op.media) as NonNullable<OperationSpec['media']> } : {}),
+      ...(op.contentType && op.media ? { contentType: op.contentType, media: op.media } : {}),
       ...(op.responseType ? { responseType: op.responseType } : {}),
       ...(op.idempotent ? { idempotent: true } : {}),
       ...(op.paramSpecs.length > 0
