@@ -1,7 +1,7 @@
 /**
  * A service's `operationIds` allow-list applied to its bundled document before anything is typed
  * or modelled: operations not listed are removed, and path items left without operations are
- * dropped, so `types.ts` and `client.ts` both describe only what the service uses. Pure.
+ * dropped, so `types.d.ts` and `api.d.ts` both describe only what the service uses. Pure.
  */
 import { SvcGenInputError } from '../errors.js';
 import { deref, isObject } from '../model/resolve.js';

@@ -113,7 +113,7 @@ function edges(doc: Json, node: object, targets: Map<string, unknown>, lazyArray
 /** The result of the check: the cycles that cannot be typed, and the schemas whose arrays are printed as interfaces. */
 export interface CycleCheck {
   readonly problems: readonly InputProblem[];
-  /** Names in `components.schemas` (sorted) whose arrays (`components["schemas"][name][]`) types.ts prints as interfaces. */
+  /** Names in `components.schemas` (sorted) whose arrays (`components["schemas"][name][]`) types.d.ts prints as interfaces. */
   readonly lazyArrays: readonly string[];
 }
 

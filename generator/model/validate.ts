@@ -33,7 +33,7 @@ export function validateDocument(file: string, doc: Json, survey: Pick<Survey, '
 
 /** What the types step needs from the checks. */
 export interface Validated {
-  /** Schemas whose arrays types.ts prints as interfaces (cycles.ts). */
+  /** Schemas whose arrays types.d.ts prints as interfaces (cycles.ts). */
   readonly lazyArrays: readonly string[];
 }
 

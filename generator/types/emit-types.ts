@@ -52,7 +52,7 @@ const COMMENT_HEADER = `/**
 const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
 const WITH_REQUIRED_SOUND = 'type WithRequired<T, K extends PropertyKey> = T & {\n    [P in K & keyof NonNullable<T>]-?: NonNullable<T>[P];\n};';
 
-/** The `types.ts` source for one service: openapi-typescript's output, with two inert escapes (below). `survey`: of `document`, when the caller has it (load/survey.ts). */
+/** The `types.d.ts` source for one service: openapi-typescript's output, with two inert escapes (below). `survey`: of `document`, when the caller has it (load/survey.ts). */
 export async function typesSource(file: string, document: OpenAPIDocument, survey?: Survey, lazyArrays: readonly string[] = []): Promise<string> {
   // openapi-typescript annotates the object it is given: it gets copies of the nodes it writes (types-input.ts), so the model's input stays pristine.
   return typesOfCopy(file, writableForTypes(document, survey), lazyArrays);
