@@ -1,6 +1,6 @@
 /** resolveSettings: defaults, the given settings, environment URL overrides, and each refusal naming its setting. */
 import { describe, expect, test } from 'vitest';
-import { resolveSettings, urlEnvName } from '../../../runtime/settings.js';
+import { resolveSettings, type Settings, urlEnvName } from '../../../runtime/settings.js';
 
 describe('urlEnvName', () => {
   test.each([
@@ -40,6 +40,7 @@ describe('resolveSettings', () => {
   });
 
   test('given values win; undefined ones do not erase defaults; nested objects merge field by field', () => {
+    // A JavaScript caller can pass undefined where the types say a number.
     const s = resolveSettings(
       {
         serviceTimeoutTotal: 100,
@@ -47,7 +48,7 @@ describe('resolveSettings', () => {
         retryBudget: { maxTokens: 3 },
         circuitBreaker: { minimumCalls: 2 },
         endpoints: { ejectMs: 9, dnsTtlMs: undefined },
-      },
+      } as unknown as Settings,
       {},
     );
     expect(s.serviceTimeoutTotal).toBe(100);
