@@ -6,6 +6,7 @@ describe('urlEnvName', () => {
   test.each([
     ['user', 'SVC_GEN_USER_URL'],
     ['order-history', 'SVC_GEN_ORDER_HISTORY_URL'],
+    ['a-b-c', 'SVC_GEN_A_B_C_URL'],
   ])('%s → %s', (service, want) => {
     expect(urlEnvName(service)).toBe(want);
   });
