@@ -29,7 +29,7 @@ describe('bin/svc-gen.js', () => {
   const steps: [string, string[], number, RegExp][] = [
     ['--help', ['--help'], 0, /^$/],
     ['--version', ['--version'], 0, /^$/],
-    ['generate', ['ping.yaml', '--out', 'out'], 0, /^ping\s+1 operations\s+\d+ ms\nsvc-gen: 1 service, 1 operation → out: 6 files written \(\d+ ms\)\n$/],
+    ['generate', ['ping.yaml', '--out', 'out'], 0, /^ping\s+1 operations\s+\d+ ms\nsvc-gen: 1 service, 1 operation → out: 7 files written \(\d+ ms\)\n$/],
     ['check, up to date', ['ping.yaml', '--out', 'out', '--check', '-q'], 0, /^$/],
     ['check after a spec edit', ['ping.yaml', '--out', 'out', '--check', '-q'], 1, /out of date/],
     ['bad input', ['missing.yaml', '--out', 'out'], 2, /^svc-gen: error: .*missing\.yaml: no such file or directory/],

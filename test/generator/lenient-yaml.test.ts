@@ -71,7 +71,7 @@ describe('accepted with a warning, read as js-yaml reads it', () => {
   });
 
   it('strict YAML gives no warning', () => {
-    expect(parseSpecText('s.yaml', 'a:\n  b: "text" # note\n  c: "x\n    y"\n')).toEqual({ value: { a: { b: 'text', c: 'x y' } }, warnings: [] });
+    expect(parseSpecText('s.yaml', 'a:\n  b: "text" # note\n  c: "x\n    y"\n')).toEqual({ value: { a: { b: 'text', c: 'x y' } }, warnings: [], tree: false });
   });
 });
 
