@@ -6,17 +6,19 @@
  * Names and values are encoded as the WHATWG form serializer does (space as `+`).
  */
 import { invalidUsage } from '../failures.js';
+import { encode, passReserved } from '../params/encode.js';
 import type { PartEncoding } from '../types.js';
 import { isBinaryBody } from './binary.js';
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\b|\+json\b/i;
-/** RFC 3986 reserved characters, left as they are under `allowReserved: true`. */
-const RESERVED = /%(3A|2F|3F|23|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g;
-
-/** The WHATWG application/x-www-form-urlencoded byte serializer for one name or value. */
+/**
+ * The WHATWG application/x-www-form-urlencoded byte serializer for one name or value. With
+ * `allowReserved`, reserved characters pass as a query value's do: `&`, `+`, `#`, `[` and `]` stay
+ * encoded, since raw they would end the field or read back as a space (OAS 3.1.1 Appendix E).
+ */
 export function formEncode(text: string, allowReserved = false): string {
-  const encoded = encodeURIComponent(text).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return (allowReserved ? encoded.replace(RESERVED, (m) => decodeURIComponent(m)) : encoded).replace(/%20/g, '+');
+  const encoded = encode(text).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return (allowReserved ? passReserved(encoded) : encoded).replace(/%20/g, '+');
 }
 
 /** A primitive as text; anything else is JSON text. */

@@ -30,9 +30,12 @@ const RESERVED_KEPT = /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B|3D)/g;
 
 /** RFC 6570 reserved expansion for a query value: reserved characters and existing `%XX` triples pass through. */
 export function encodeReserved(text: string): string {
-  return encode(text)
-    .replace(RESERVED_KEPT, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-    .replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
+  return passReserved(encode(text));
+}
+
+/** Undoes the encoding of the reserved characters `allowReserved` lets through, and of `%` before a `%XX` triple. */
+export function passReserved(encoded: string): string {
+  return encoded.replace(RESERVED_KEPT, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
 }
 
 function scalarText(name: string, value: unknown): string {

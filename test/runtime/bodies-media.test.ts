@@ -78,7 +78,8 @@ describe('application/x-www-form-urlencoded follows the encoding object', () => 
     ['pipeDelimited without explode: explode defaults to false', list, { style: 'pipeDelimited' }, 'color=blue|black|brown'],
     ['explode given alone means style form', list, { explode: false }, 'color=blue,black,brown'],
     ['reserved characters are encoded', 'a b&c=d/e?f#g+h', undefined, 'color=a+b%26c%3Dd%2Fe%3Ff%23g%2Bh'],
-    ['allowReserved leaves them as they are', 'a b&c=d/e?f#g+h', { allowReserved: true }, 'color=a+b&c=d/e?f#g+h'],
+    // `&`, `#` and `+` stay encoded: raw, they would end the field or read back as a space.
+    ['allowReserved leaves the others as they are', 'a b&c=d/e?f#g+h', { allowReserved: true }, 'color=a+b%26c=d/e?f%23g%2Bh'],
     ['non-ASCII as UTF-8', 'é€', undefined, 'color=%C3%A9%E2%82%AC'],
     ['numbers, booleans and 0', 0, undefined, 'color=0'],
   ];

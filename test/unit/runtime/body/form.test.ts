@@ -14,11 +14,22 @@ describe('formEncode (the WHATWG byte serializer)', () => {
     ['a b', false, 'a+b'],
     ["!'()~*", false, '%21%27%28%29%7E*'],
     ['a/b?c=d&e', false, 'a%2Fb%3Fc%3Dd%26e'],
-    ['a/b?c=d&e', true, 'a/b?c=d&e'],
-    ['x y+z', true, 'x+y+z'],
+    ['a/b?c=d&e', true, 'a/b?c=d%26e'],
+    ['x y+z', true, 'x+y%2Bz'],
+    ['#[x]', true, '%23%5Bx%5D'],
+    ['50%25 off', true, '50%25+off'],
     ['é€', false, '%C3%A9%E2%82%AC'],
   ] as const)('%j (allowReserved %s) → %s', (text, reserved, want) => {
     expect(formEncode(text, reserved)).toBe(want);
+  });
+
+  test.each([false, true])('what the WHATWG parser reads back is the value (allowReserved %s)', (reserved) => {
+    const value = "x y+z&a=b#c[d] 100% é/?:@!$'()*,;";
+    expect(new URLSearchParams(`f=${formEncode(value, reserved)}`).get('f')).toBe(value);
+  });
+
+  test('a lone surrogate is invalid_usage, not a URIError', () => {
+    expect(() => formEncode('\ud800')).toThrow(expect.objectContaining({ errorCode: expect.objectContaining({ name: 'invalid_usage' }) }));
   });
 });
 
