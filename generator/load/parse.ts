@@ -49,7 +49,7 @@ export function parseSpecText(file: string, text: string): ParsedText {
         if ((yamlError as { code?: string }).code === 'SVCGEN_RESOURCE_LIMIT') throw yamlError;
         throw inputError('SVCGEN_SYNTAX', file, `invalid JSON: ${jsonReason(jsonError)}`, jsonLocation(text, jsonError));
       }
-      return { value: yaml.value, warnings: [`${file}: not valid JSON (${(jsonError as Error).message}); read as YAML`, ...yaml.warnings], tree: false };
+      return { value: yaml.value, warnings: [`${file}: not valid JSON (${jsonReason(jsonError)}); read as YAML`, ...yaml.warnings], tree: false };
     }
     // Valid JSON nests exactly as deep as its brackets outside strings: one scan of the text
     // (about 30 ms on 13 MB), not a walk of the parsed value (about ten times that).
@@ -199,8 +199,11 @@ function jsonDepthOffset(text: string): number {
   return text.length;
 }
 
+/** V8's message on one line (Node 20 quotes the text, line breaks and all), without its own location. */
 function jsonReason(e: unknown): string {
-  return String((e as Error).message).replace(/\s*\(line \d+ column \d+\)$/, '');
+  return String((e as Error).message)
+    .replace(/\s*\(line \d+ column \d+\)$/, '')
+    .replace(/\s+/g, ' ');
 }
 
 /** V8 reports `at position N`; turn that into a 1-based line and column. */

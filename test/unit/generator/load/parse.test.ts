@@ -116,3 +116,12 @@ describe('height', () => {
     expect(height(deep)).toBe(MAX_DEPTH + 1);
   });
 });
+
+it('a .json file read as YAML warns on one line, whatever V8 quotes of the text', () => {
+  // Node 20's message for this text is `Unexpected token 'a', "a: 1\nb: 2\n" is not valid JSON`.
+  const { value, warnings } = parseSpecText('s.json', 'a: 1\nb: 2\n');
+  expect(value).toEqual({ a: 1, b: 2 });
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatch(/^s\.json: not valid JSON \(.+\); read as YAML$/);
+  expect(warnings[0]).not.toContain('\n');
+});

@@ -1,7 +1,7 @@
 /** The default onContractViolation: one warning per service, operation, direction and pointer. */
 import { afterEach, expect, test, vi } from 'vitest';
 import type { ContractViolation } from '../../../../runtime/validate/contract.js';
-import { logViolationOnce } from '../../../../runtime/validate/report.js';
+import { logViolationOnce, MAX_LOGGED_VIOLATIONS } from '../../../../runtime/validate/report.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,4 +28,16 @@ test('the first violation of a key is warned, repeats are not, another pointer o
     ['svc-gen: contract violation: report-test.getUser response (200): /body/name is required'],
     ['svc-gen: contract violation: report-test.getUser request: /body/id must be string'],
   ]);
+});
+
+// Runs last in this file: it fills the process's seen-set.
+test('after MAX_LOGGED_VIOLATIONS distinct keys one line says so, and nothing more is logged or kept', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  for (let i = 0; i < MAX_LOGGED_VIOLATIONS + 50; i++) logViolationOnce({ ...v, service: 'report-cap', pointer: `/body/items/${i}` });
+  const lines = warn.mock.calls.map((c) => String(c[0]));
+  expect(lines.length).toBeLessThanOrEqual(MAX_LOGGED_VIOLATIONS + 1);
+  expect(lines.at(-1)).toBe(
+    `svc-gen: ${MAX_LOGGED_VIOLATIONS} distinct contract violations logged; further ones are not (pass onContractViolation to see them all)`,
+  );
+  expect(lines.filter((l) => l.startsWith('svc-gen: 1000 distinct'))).toHaveLength(1);
 });
