@@ -176,7 +176,10 @@ const CASES: Record<string, Case> = {
   'request property became enum': { new: (d) => (input(d).properties.nickname.enum = ['x']), want: [['request-property-became-enum', 'B']] },
   'request property enum removed': { new: (d) => delete input(d).properties.role.enum, want: [['request-property-enum-removed', 'N']] },
   'new required request property': {
-    new: (d) => ((input(d).properties.email = { type: 'string' }), input(d).required.push('email')),
+    new: (d) => {
+      input(d).properties.email = { type: 'string' };
+      input(d).required.push('email');
+    },
     want: [['new-required-request-property', 'B']],
   },
   'new optional request property': { new: (d) => (input(d).properties.email = { type: 'string' }), want: [['new-optional-request-property', 'N']] },
@@ -184,7 +187,10 @@ const CASES: Record<string, Case> = {
   'request property became required': { new: (d) => input(d).required.push('nickname'), want: [['request-property-became-required', 'B']] },
   'request property became optional': { new: (d) => (input(d).required = []), want: [['request-property-became-optional', 'N']] },
   'read-only property added to a request schema': {
-    new: (d) => ((input(d).properties.id = { type: 'string', readOnly: true }), input(d).required.push('id')),
+    new: (d) => {
+      input(d).properties.id = { type: 'string', readOnly: true };
+      input(d).required.push('id');
+    },
     want: [],
   },
   // responses
@@ -246,12 +252,18 @@ const CASES: Record<string, Case> = {
   'response property became enum': { new: (d) => (user(d).properties.nickname.enum = ['x']), want: [['response-property-became-enum', 'N']] },
   'response property enum removed': { new: (d) => delete user(d).properties.status.enum, want: [['response-property-enum-removed', 'W']] },
   'required response property removed': {
-    new: (d) => ((user(d).required = ['id']), delete user(d).properties.name),
+    new: (d) => {
+      user(d).required = ['id'];
+      delete user(d).properties.name;
+    },
     want: [['response-required-property-removed', 'B']],
   },
   'optional response property removed': { new: (d) => delete user(d).properties.nickname, want: [['response-optional-property-removed', 'B']] },
   'required response property added': {
-    new: (d) => ((user(d).properties.email = { type: 'string' }), user(d).required.push('email')),
+    new: (d) => {
+      user(d).properties.email = { type: 'string' };
+      user(d).required.push('email');
+    },
     want: [['response-required-property-added', 'N']],
   },
   'optional response property added': { new: (d) => (user(d).properties.email = { type: 'string' }), want: [['response-optional-property-added', 'N']] },
