@@ -4,10 +4,9 @@
  * bodies alike. A body parsed with `JSON.parse` before (by the validation step, to check it) is
  * not parsed again.
  */
+import { isJsonMedia } from './json-media.js';
 import type { RawResponse } from './pipeline.js';
 import type { ResponseType } from './types.js';
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
 
 /** Where `parsedJson` keeps a body it parsed, on the response itself (JSON values are never undefined). */
 const PARSED = Symbol('svc-gen.parsedJson');
@@ -20,7 +19,7 @@ function headerValue(response: RawResponse, name: string): string {
 
 /** Does the response claim a JSON body (`application/json`, `application/problem+json`, …)? */
 export function isJsonResponse(response: RawResponse): boolean {
-  return JSON_TYPE.test(headerValue(response, 'content-type'));
+  return isJsonMedia(headerValue(response, 'content-type'));
 }
 
 const decoder = new TextDecoder();

@@ -6,11 +6,11 @@
  * Names and values are encoded as the WHATWG form serializer does (space as `+`).
  */
 import { invalidUsage } from '../failures.js';
+import { isJsonMedia } from '../json-media.js';
 import { encode, passReserved } from '../params/encode.js';
 import type { PartEncoding } from '../types.js';
 import { isBinaryBody } from './binary.js';
 
-const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\b|\+json\b/i;
 /**
  * The WHATWG application/x-www-form-urlencoded byte serializer for one name or value. With
  * `allowReserved`, reserved characters pass as a query value's do: `&`, `+`, `#`, `[` and `]` stay
@@ -57,7 +57,7 @@ export function encodeForm(body: unknown, encoding: { readonly [property: string
     if (value === undefined) continue;
     const e = Object.hasOwn(encoding, name) ? encoding[name]! : {};
     if (e.style !== undefined || e.explode !== undefined || e.allowReserved !== undefined) styled(out, name, value, e);
-    else if (e.contentType !== undefined && JSON_MEDIA.test(e.contentType)) out.push(`${formEncode(name)}=${formEncode(JSON.stringify(value))}`);
+    else if (isJsonMedia(e.contentType)) out.push(`${formEncode(name)}=${formEncode(JSON.stringify(value))}`);
     else for (const item of Array.isArray(value) ? value : [value]) out.push(`${formEncode(name)}=${formEncode(text(item))}`);
   }
   return out.join('&');

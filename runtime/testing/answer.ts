@@ -3,8 +3,9 @@
  * (unknown route, invalid request, fault, no handler), encoded as the declared media type.
  */
 import type { ServerResponse } from 'node:http';
+import { isJsonMedia } from '../json-media.js';
 import type { ContractOperation } from '../validate/contract.js';
-import { isJsonMedia, pickMedia, responseKey } from '../validate/media.js';
+import { pickMedia, responseKey } from '../validate/media.js';
 
 /** A response to send. */
 export interface Answer {

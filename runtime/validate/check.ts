@@ -5,10 +5,10 @@
  * A valid call allocates no finding, pointer or message: those are built only on failure.
  */
 
+import { isJsonMedia } from '../json-media.js';
 import type { ContractSchemas, SchemaError } from './compile.js';
 import { segment } from './compile.js';
 import type { ContractOperation } from './contract.js';
-import { isJsonMedia } from './media.js';
 import { type ParamSources, type RawValue, readParam } from './param-values.js';
 import { type OperationPlan, operationPlan, type ParamPlan } from './plan.js';
 

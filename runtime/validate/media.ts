@@ -2,16 +2,8 @@
  * Matching a body to what the spec declares: is a media type JSON, which declared media fits a
  * content type, which declared response (exact status, `4XX` range, `default`) fits a status.
  */
+import { isJsonMedia } from '../json-media.js';
 import type { ContractMedia, ContractOperation } from './contract.js';
-
-const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$|^[\w.+-]+\/[\w.+-]+\+json$/i;
-
-/** Is this media type JSON (`application/json`, `application/problem+json`…)? Parameters are ignored. */
-export function isJsonMedia(media: string | undefined): boolean {
-  if (media === undefined) return false;
-  const semi = media.indexOf(';');
-  return JSON_MEDIA.test((semi < 0 ? media : media.slice(0, semi)).trim());
-}
 
 /** The declared response for `status`: exact, then `4XX`-style range, then `default`. */
 export function responseKey(op: ContractOperation, status: number): string | undefined {

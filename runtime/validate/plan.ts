@@ -4,9 +4,11 @@
  * media, and per response status (and content type) the compiled schema. A call then only reads
  * values and runs compiled checks; pointers and messages are built when something fails.
  */
+
+import { isJsonMedia } from '../json-media.js';
 import { type ContractSchemas, type SchemaCheck, segment } from './compile.js';
 import type { ContractMedia, ContractOperation, ContractParameter, JsonSchema } from './contract.js';
-import { isJsonMedia, pickMedia, responseKey } from './media.js';
+import { pickMedia, responseKey } from './media.js';
 import type { ParamShape } from './param-values.js';
 
 /** One declared parameter, ready to read and check. */

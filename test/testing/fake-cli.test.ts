@@ -6,11 +6,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contractsFromSpecs } from '../../generator/contract/from-specs.js';
+import { isJsonMedia } from '../../runtime/json-media.js';
 import { exampleAnswer } from '../../runtime/testing/answer.js';
 import { checkResponse } from '../../runtime/validate/check.js';
 import { compileContract } from '../../runtime/validate/compile.js';
 import type { Contract, ContractOperation } from '../../runtime/validate/contract.js';
-import { isJsonMedia } from '../../runtime/validate/media.js';
 import { BIN, ensureBuilt, ROOT } from '../generator/helpers/processes.js';
 import { REPO_SPECS } from '../generator/helpers/specs.js';
 
